@@ -1,0 +1,127 @@
+package dev.gantry.core;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Input that could not be understood: a tool's output, an inventory, a configuration value.
+ *
+ * <p>The message names the source (a file name, a command, a host), the line when it is known,
+ * the offending text (shortened and with control characters escaped, so hostile input cannot
+ * flood or forge a log) and what was expected:
+ *
+ * <pre>{@code
+ * inventory.yaml:7: machine 'cp-2': unknown role 'master' (expected control-plane, worker or etcd)
+ *     >     role: master
+ * }</pre>
+ */
+public class ParseException extends GantryException {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SHOWN = 160;
+
+    private final String source;
+    private final int line;
+    private final String offendingText;
+    private final String problem;
+
+    /**
+     * Creates an exception for a problem at a known line.
+     *
+     * @param source where the input came from, e.g. {@code /proc/mdstat} or {@code inventory.yaml}
+     * @param line the 1-based line number
+     * @param offendingText the text of that line (shortened in the message)
+     * @param problem what was wrong and what was expected
+     */
+    public ParseException(String source, int line, String offendingText, String problem) {
+        this(source, line, offendingText, problem, null);
+    }
+
+    /**
+     * Creates an exception for a problem at a known line, keeping the underlying cause.
+     *
+     * @param source where the input came from
+     * @param line the 1-based line number, or 0 when unknown
+     * @param offendingText the text of that line, or an empty string when unknown
+     * @param problem what was wrong and what was expected
+     * @param cause the parser's own exception, kept for stack traces; may be {@code null}
+     */
+    public ParseException(String source, int line, String offendingText, String problem, Throwable cause) {
+        super(render(source, line, offendingText, problem), cause);
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be >= 0 but was " + line);
+        }
+        this.source = Objects.requireNonNull(source, "source");
+        this.line = line;
+        this.offendingText = Objects.requireNonNull(offendingText, "offendingText");
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /**
+     * Creates an exception for a problem that has no single line, such as a missing field.
+     *
+     * @param source where the input came from
+     * @param problem what was wrong and what was expected
+     * @return the exception
+     */
+    public static ParseException of(String source, String problem) {
+        return new ParseException(source, 0, "", problem, null);
+    }
+
+    /** @return where the input came from, e.g. {@code /proc/mdstat} or a file name */
+    public String source() {
+        return source;
+    }
+
+    /** @return the 1-based line number of the problem, when known */
+    public OptionalInt line() {
+        return line == 0 ? OptionalInt.empty() : OptionalInt.of(line);
+    }
+
+    /** @return the offending input text, unshortened, when known */
+    public Optional<String> offendingText() {
+        return offendingText.isEmpty() ? Optional.empty() : Optional.of(offendingText);
+    }
+
+    /** @return what was wrong and what was expected, without the location */
+    public String problem() {
+        return problem;
+    }
+
+    private static String render(String source, int line, String offendingText, String problem) {
+        StringBuilder sb = new StringBuilder(String.valueOf(source));
+        if (line > 0) {
+            sb.append(':').append(line);
+        }
+        sb.append(": ").append(problem);
+        if (offendingText != null && !offendingText.isEmpty()) {
+            sb.append("\n    > ").append(shown(offendingText));
+        }
+        return sb.toString();
+    }
+
+    /** Shortens and escapes text so that it is safe to put in a one-line log message. */
+    static String shown(String text) {
+        StringBuilder sb = new StringBuilder();
+        int limit = Math.min(text.length(), MAX_SHOWN);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (text.length() > MAX_SHOWN) {
+            sb.append("… (").append(text.length() - MAX_SHOWN).append(" more characters)");
+        }
+        return sb.toString();
+    }
+}
