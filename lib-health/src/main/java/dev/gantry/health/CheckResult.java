@@ -1,0 +1,112 @@
+package dev.gantry.health;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one run of a {@link HealthCheck}: a status, a one-line message for people, and
+ * details for machines (height, lag, peers, ...), in insertion order.
+ *
+ * <p>Immutable and thread-safe. Built from the static factories and {@code with…} copies:
+ *
+ * <pre>{@code
+ * CheckResult.down("node is syncing").withDetail("height", 120).withDetail("lag", 1880)
+ * }</pre>
+ *
+ * @param status the status
+ * @param message what the check saw, one line, safe to show on a public endpoint
+ * @param details values for machines; never secrets
+ */
+public record CheckResult(Status status, String message, Map<String, Object> details) {
+
+    private static final int MAX_MESSAGE = 300;
+
+    /** Validates the fields and copies the details into an unmodifiable, ordered map. */
+    public CheckResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(details, "details");
+        details.forEach((key, value) -> {
+            Objects.requireNonNull(key, "details key");
+            Objects.requireNonNull(value, () -> "details value for '" + key + "'");
+        });
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** @return a healthy result with the message {@code ok} */
+    public static CheckResult up() {
+        return up("ok");
+    }
+
+    /**
+     * @param message what the check saw
+     * @return a healthy result
+     */
+    public static CheckResult up(String message) {
+        return new CheckResult(Status.UP, message, Map.of());
+    }
+
+    /**
+     * @param message what is wrong, though traffic may still flow
+     * @return a degraded (still ready) result
+     */
+    public static CheckResult degraded(String message) {
+        return new CheckResult(Status.DEGRADED, message, Map.of());
+    }
+
+    /**
+     * @param message why the node must not receive traffic
+     * @return a failing result
+     */
+    public static CheckResult down(String message) {
+        return new CheckResult(Status.DOWN, message, Map.of());
+    }
+
+    /**
+     * A failing result for a check that threw. The message names the exception type and its
+     * message, shortened to one line; the stack trace is left out on purpose, since results
+     * are served on public endpoints.
+     *
+     * @param error what the check threw
+     * @return a failing result
+     */
+    public static CheckResult down(Throwable error) {
+        Objects.requireNonNull(error, "error");
+        String text = error.getMessage() == null ? "" : ": " + error.getMessage();
+        return down(oneLine(error.getClass().getSimpleName() + text));
+    }
+
+    /**
+     * @param message why there is no result yet
+     * @return a result that is not ready because nothing is known
+     */
+    public static CheckResult unknown(String message) {
+        return new CheckResult(Status.UNKNOWN, message, Map.of());
+    }
+
+    /**
+     * @param key the detail's name, e.g. {@code height}
+     * @param value its value; a number, string or boolean serialises best
+     * @return a copy with the detail added or replaced
+     */
+    public CheckResult withDetail(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(details);
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new CheckResult(status, message, copy);
+    }
+
+    /**
+     * @param newMessage the replacement message
+     * @return a copy with another message
+     */
+    public CheckResult withMessage(String newMessage) {
+        return new CheckResult(status, newMessage, details);
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
+    }
+}
