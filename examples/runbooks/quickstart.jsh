@@ -1,0 +1,2 @@
+// placeholder replaced below
+System.out.println("hello");

@@ -1,0 +1,86 @@
+package dev.gantry.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Runs every runbook in {@code examples/runbooks} the way a user does: {@code examples/run NAME}. */
+class RunbooksIT {
+
+    private static final long DEADLINE_MINUTES = 5;
+    private static final Path EXAMPLES = Path.of(System.getProperty("gantry.examples.dir", "."));
+
+    @TestFactory
+    Stream<DynamicTest> everyRunbookRunsToTheEndAndExitsZero() throws IOException {
+        List<String> names;
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("runbooks"))) {
+            names = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jsh"))
+                    .map(name -> name.substring(0, name.length() - ".jsh".length()))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(names).as("runbooks in %s", EXAMPLES.resolve("runbooks")).contains("quickstart");
+        return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> runs(name)));
+    }
+
+    @Test
+    void aRunbookThatThrowsMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
+        Path broken = Files.createTempFile("broken", ".jsh");
+        Files.writeString(broken, "int x = 1;\nif (x == 1) throw new IllegalStateException(\"runbook broke\");\n");
+
+        Run run = run(broken.toString());
+        Files.deleteIfExists(broken);
+
+        assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
+        assertThat(run.output()).contains("runbook broke");
+    }
+
+    @Test
+    void aRunbookThatDoesNotCompileMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
+        Path broken = Files.createTempFile("broken", ".jsh");
+        Files.writeString(broken, "dev.gantry.core.NoSuchType t = null;\n");
+
+        Run run = run(broken.toString());
+        Files.deleteIfExists(broken);
+
+        assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
+    }
+
+    private static void runs(String name) throws IOException, InterruptedException {
+        Run run = run(name);
+        assertThat(run.exitCode()).as("exit code of examples/run %s; output:%n%s", name, run.output()).isZero();
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String name) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("runbook", ".log");
+        Process process = new ProcessBuilder(EXAMPLES.resolve("run").toString(), name)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        boolean ended = process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.deleteIfExists(output);
+
+        assertThat(ended).as("runbook %s ended within %d minutes; output:%n%s", name, DEADLINE_MINUTES, text)
+                .isTrue();
+        return new Run(process.exitValue(), text);
+    }
+}
