@@ -1,0 +1,56 @@
+package dev.gantry.health.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.OptionalLong;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bitcoin Core and its forks (Litecoin, Dogecoin, ...) over JSON-RPC 1.0.
+ *
+ * <p>Height is {@code blocks}; the network height is {@code headers}, the best header chain the
+ * node has heard of; peers are {@code getnetworkinfo.connections}. {@code syncing} is the node's
+ * {@code initialblockdownload}, reported as it is: it latches to false after the first sync and
+ * can turn false while still behind, and {@code verificationprogress} never reaches 1, so
+ * readiness must come from the lag ({@code headers - blocks}) and peers, which
+ * {@code SyncCheck} does.
+ */
+final class BitcoinSource implements SyncSource {
+
+    private final String name;
+    private final JsonRpc rpc;
+    private final JsonFields fields;
+    private final Clock clock;
+
+    BitcoinSource(Endpoint endpoint, Clock clock) {
+        this.name = "bitcoin " + endpoint.url();
+        HttpJson http = new HttpJson(name, endpoint);
+        this.rpc = new JsonRpc(http, "/", "1.0");
+        this.fields = new JsonFields(http);
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SyncStatus read() {
+        JsonNode chain = rpc.call("getblockchaininfo");
+        JsonNode network = rpc.call("getnetworkinfo");
+        Instant observedAt = clock.instant();
+        long blocks = fields.count(chain, "blocks", "getblockchaininfo");
+        long headers = fields.count(chain, "headers", "getblockchaininfo");
+        boolean ibd = fields.flag(chain, "initialblockdownload", "getblockchaininfo");
+        long peers = fields.count(network, "connections", "getnetworkinfo");
+        SyncStatus status = SyncStatus.of(name, blocks, observedAt)
+                .withNetworkHeight(Math.max(blocks, headers))
+                .withSyncing(ibd)
+                .withPeers((int) Math.min(Integer.MAX_VALUE, peers))
+                .withDetail("headers", headers)
+                .withDetail("initialblockdownload", ibd);
+        OptionalLong tipTime = fields.optionalCount(chain, "time", "getblockchaininfo");
+        return tipTime.isPresent() ? status.withTipTime(Instant.ofEpochSecond(tipTime.getAsLong())) : status;
+    }
+}

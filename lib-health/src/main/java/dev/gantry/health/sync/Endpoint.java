@@ -1,0 +1,132 @@
+package dev.gantry.health.sync;
+
+import dev.gantry.core.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how to reach a node's RPC: the URL, credentials and the time a whole call may take.
+ *
+ * <p>Immutable and thread-safe. Credentials are {@link Secret}s: they never appear in
+ * {@link #toString()}, logs or error messages, and a URL with {@code user:password@} in it is
+ * rejected so that a password cannot hide in a URL.
+ *
+ * <pre>{@code
+ * Endpoint rpc = Endpoint.of("http://127.0.0.1:9332")
+ *         .withBasicAuth("rpc", Secret.fromEnv("RPC_PASSWORD"))
+ *         .withTimeout(Duration.ofSeconds(2));
+ * }</pre>
+ *
+ * @param url the base URL of the node's RPC
+ * @param user the basic-auth user name, if any
+ * @param password the basic-auth password, if any
+ * @param bearerToken a bearer token, if any (sent as {@code Authorization: Bearer …})
+ * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
+ * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
+ */
+public record Endpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
+        Duration timeout, long maxBodyBytes) {
+
+    /** The default deadline of one call. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** The default limit on the size of an answer. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Validates the fields. */
+    public Endpoint {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(bearerToken, "bearerToken");
+        Objects.requireNonNull(timeout, "timeout");
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("url must be http or https but was: " + url.getScheme() + "://…");
+        }
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("url has no host: " + url);
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("url must not carry credentials (user:password@); use withBasicAuth");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive but was " + maxBodyBytes);
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("basic auth needs both user and password");
+        }
+    }
+
+    /**
+     * @param url the node's RPC base URL, e.g. {@code http://127.0.0.1:8545}
+     * @return an endpoint without credentials and with the default timeout and size limit
+     */
+    public static Endpoint of(String url) {
+        Objects.requireNonNull(url, "url");
+        return of(URI.create(url));
+    }
+
+    /**
+     * @param url the node's RPC base URL
+     * @return an endpoint without credentials and with the default timeout and size limit
+     */
+    public static Endpoint of(URI url) {
+        return new Endpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
+                DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param newUser the RPC user
+     * @param newPassword the RPC password
+     * @return a copy that authenticates with HTTP basic auth
+     */
+    public Endpoint withBasicAuth(String newUser, Secret newPassword) {
+        return new Endpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes);
+    }
+
+    /**
+     * @param token the token
+     * @return a copy that sends {@code Authorization: Bearer <token>}
+     */
+    public Endpoint withBearerToken(Secret token) {
+        return new Endpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes);
+    }
+
+    /**
+     * @param newTimeout the deadline for one whole call
+     * @return a copy with another deadline
+     */
+    public Endpoint withTimeout(Duration newTimeout) {
+        return new Endpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes);
+    }
+
+    /**
+     * @param newMaxBodyBytes the largest answer to read
+     * @return a copy with another limit
+     */
+    public Endpoint withMaxBodyBytes(long newMaxBodyBytes) {
+        return new Endpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes);
+    }
+
+    /**
+     * @param path a path relative to the base URL, e.g. {@code status} or {@code /eth/v1/node/syncing}
+     * @return the resolved URL
+     */
+    public URI resolve(String path) {
+        String base = url.toString();
+        String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + (path.startsWith("/") ? path : "/" + path);
+        return URI.create(joined);
+    }
+
+    /** @return the URL and settings, with credentials masked */
+    @Override
+    public String toString() {
+        return "Endpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
+                + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout + "]";
+    }
+}

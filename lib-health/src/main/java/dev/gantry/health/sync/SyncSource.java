@@ -1,0 +1,55 @@
+package dev.gantry.health.sync;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Reads one node's own view of its sync state: its height, the network height it knows of,
+ * whether it is syncing, and its peers.
+ *
+ * <p>One adapter per node family knows where that family keeps these signals and which of them
+ * lie (Bitcoin's latched {@code initialblockdownload}, Ethereum's {@code eth_syncing: false}
+ * with no peers, CometBFT's string heights, Monero's {@code height} that is one above the tip).
+ * Implementations are thread-safe, bound every call by the endpoint's timeout, and throw
+ * {@link SyncSourceException} rather than return a guess.
+ */
+public interface SyncSource {
+
+    /** @return the source's name for messages and metrics: the family and the URL */
+    String name();
+
+    /**
+     * Reads the node's state once.
+     *
+     * @return what the node says now
+     * @throws SyncSourceException when the node cannot be reached in time, refuses the call, or
+     *     answers with something that is not its documented format
+     */
+    SyncStatus read();
+
+    /**
+     * Bitcoin Core and its forks (litecoind, dogecoind) over JSON-RPC: {@code getblockchaininfo}
+     * and {@code getnetworkinfo}.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.bitcoin(Endpoint.of("http://127.0.0.1:9332")
+     *         .withBasicAuth("rpc", Secret.fromEnv("RPC_PASSWORD")));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint, usually with basic auth
+     * @return the source
+     */
+    static SyncSource bitcoin(Endpoint endpoint) {
+        return bitcoin(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Bitcoin-family source
+     * @see #bitcoin(Endpoint)
+     */
+    static SyncSource bitcoin(Endpoint endpoint, Clock clock) {
+        return new BitcoinSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
+}
