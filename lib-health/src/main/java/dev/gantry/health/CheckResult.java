@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of one run of a {@link HealthCheck}: a status, a one-line message for people, and
@@ -12,8 +14,19 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. Built from the static factories and {@code with…} copies:
  *
  * <pre>{@code
- * CheckResult.down("node is syncing").withDetail("height", 120).withDetail("lag", 1880)
+ * CheckResult.down("node is syncing").withReason("SYNC-SYNCING").withDetail("height", 120).withDetail("lag", 1880)
  * }</pre>
+ *
+ * <p>Detail keys that the HTTP endpoint and the metrics understand (numbers as {@code long}):
+ * <ul>
+ *   <li>{@value #REASON}: a stable reason code such as {@code SYNC-LAGGING}, shown on public
+ *       endpoints instead of the message;</li>
+ *   <li>{@value #HEIGHT}, {@value #NETWORK_HEIGHT}, {@value #LAG}, {@value #PEERS}: the node's
+ *       height, the network's height, the difference, and the peer count;</li>
+ *   <li>{@value #SECONDS_SINCE_LAST_BLOCK}: how long ago the height last advanced;</li>
+ *   <li>{@value #RETRY_AFTER_SECONDS}: an estimate of when the node will be ready again, sent
+ *       as {@code Retry-After} on a 503.</li>
+ * </ul>
  *
  * @param status the status
  * @param message what the check saw, one line, safe to show on a public endpoint
@@ -21,7 +34,23 @@ import java.util.Objects;
  */
 public record CheckResult(Status status, String message, Map<String, Object> details) {
 
+    /** Detail key of the stable reason code. */
+    public static final String REASON = "reason";
+    /** Detail key of the node's own height. */
+    public static final String HEIGHT = "height";
+    /** Detail key of the network's height. */
+    public static final String NETWORK_HEIGHT = "networkHeight";
+    /** Detail key of how many blocks the node is behind. */
+    public static final String LAG = "lag";
+    /** Detail key of the number of connected peers. */
+    public static final String PEERS = "peers";
+    /** Detail key of the seconds since the node's height last advanced. */
+    public static final String SECONDS_SINCE_LAST_BLOCK = "secondsSinceLastBlock";
+    /** Detail key of the estimated seconds until the node is ready again. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private static final int MAX_MESSAGE = 300;
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
 
     /** Validates the fields and copies the details into an unmodifiable, ordered map. */
     public CheckResult {
@@ -95,6 +124,24 @@ public record CheckResult(Status status, String message, Map<String, Object> det
         Map<String, Object> copy = new LinkedHashMap<>(details);
         copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new CheckResult(status, message, copy);
+    }
+
+    /**
+     * @param code a stable reason code such as {@code SYNC-LAGGING} (upper case, digits, dashes)
+     * @return a copy with the {@value #REASON} detail set
+     */
+    public CheckResult withReason(String code) {
+        Objects.requireNonNull(code, "code");
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("reason code must look like SYNC-LAGGING but was: " + code);
+        }
+        return withDetail(REASON, code);
+    }
+
+    /** @return the stable reason code, when the check gave one */
+    public Optional<String> reason() {
+        Object code = details.get(REASON);
+        return code instanceof String ? Optional.of((String) code) : Optional.empty();
     }
 
     /**

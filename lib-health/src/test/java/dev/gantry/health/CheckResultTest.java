@@ -83,6 +83,22 @@ class CheckResultTest {
     }
 
     @Test
+    void aReasonCodeIsADetailThatCanBeReadBack() {
+        CheckResult result = CheckResult.down("behind by 12 blocks").withReason("SYNC-LAGGING");
+
+        assertThat(result.reason()).contains("SYNC-LAGGING");
+        assertThat(result.details()).containsEntry(CheckResult.REASON, "SYNC-LAGGING");
+        assertThat(CheckResult.up().reason()).isEmpty();
+    }
+
+    @Test
+    void aReasonCodeMustBeStable() {
+        assertThatThrownBy(() -> CheckResult.up().withReason("lagging behind"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lagging behind");
+    }
+
+    @Test
     void aCheckIsALambda() {
         HealthCheck check = () -> CheckResult.degraded("every reference node is unavailable");
 
