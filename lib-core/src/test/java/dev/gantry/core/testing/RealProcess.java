@@ -347,6 +347,14 @@ public final class RealProcess implements AutoCloseable {
         return duration;
     }
 
+    private static String requireFileName(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (!NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must match " + NAME + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     private static Path claimLogFile(Path directory, String name) {
         for (int n = 1; ; n++) {
             Path candidate = directory.resolve(n == 1 ? name + ".log" : name + "-" + n + ".log");
@@ -385,11 +393,7 @@ public final class RealProcess implements AutoCloseable {
         private Duration stopGrace = DEFAULT_STOP_GRACE;
 
         private Builder(String name) {
-            Objects.requireNonNull(name, "name");
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("name must match " + NAME + ", got '" + name + "'");
-            }
-            this.name = name;
+            this.name = requireFileName(name, "name");
         }
 
         /**
@@ -482,11 +486,7 @@ public final class RealProcess implements AutoCloseable {
          * @return this builder
          */
         public Builder logGroup(String group) {
-            Objects.requireNonNull(group, "group");
-            if (!NAME.matcher(group).matches()) {
-                throw new IllegalArgumentException("group must match " + NAME + ", got '" + group + "'");
-            }
-            this.logGroup = group;
+            this.logGroup = requireFileName(group, "group");
             return this;
         }
 
