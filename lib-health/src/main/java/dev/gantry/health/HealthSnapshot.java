@@ -1,0 +1,70 @@
+package dev.gantry.health;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a health endpoint serves, taken at one moment: readiness, liveness and each
+ * check's state. Reading a snapshot never runs a check. Immutable.
+ *
+ * @param readiness the worst effective status of the readiness checks ({@link Status#UP} when
+ *     there are none)
+ * @param liveness {@link Status#DOWN} when the evaluator is wedged or a liveness check is down
+ * @param checks every check, in registration order
+ * @param takenAt when the snapshot was taken
+ */
+public record HealthSnapshot(Status readiness, Status liveness, List<CheckSnapshot> checks, Instant takenAt) {
+
+    /** Validates the fields and copies the list. */
+    public HealthSnapshot {
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(takenAt, "takenAt");
+        checks = List.copyOf(checks);
+    }
+
+    /** @return whether a load balancer should route to this node */
+    public boolean ready() {
+        return readiness.isReady();
+    }
+
+    /** @return whether the process is alive (it may still be syncing) */
+    public boolean live() {
+        return liveness.isReady();
+    }
+
+    /**
+     * @param name a check's name
+     * @return that check's state, if there is such a check
+     */
+    public Optional<CheckSnapshot> check(String name) {
+        return checks.stream().filter(check -> check.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param group readiness or liveness
+     * @return the checks of that group, in registration order
+     */
+    public List<CheckSnapshot> checks(CheckGroup group) {
+        return checks.stream().filter(check -> check.group() == group).toList();
+    }
+
+    /**
+     * The worst of a group's effective statuses: {@code DOWN}, then {@code UNKNOWN}, then
+     * {@code DEGRADED}, then {@code UP}; {@code UP} for no checks.
+     *
+     * @param statuses the statuses to combine
+     * @return the combined status
+     */
+    static Status worst(List<Status> statuses) {
+        if (statuses.contains(Status.DOWN)) {
+            return Status.DOWN;
+        }
+        if (statuses.contains(Status.UNKNOWN)) {
+            return Status.UNKNOWN;
+        }
+        return statuses.contains(Status.DEGRADED) ? Status.DEGRADED : Status.UP;
+    }
+}
