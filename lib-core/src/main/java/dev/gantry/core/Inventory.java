@@ -39,8 +39,10 @@ import java.util.stream.Collectors;
  * <p>Machine names and addresses are unique, whether the inventory is parsed or built with
  * {@link #of(Machine...)}; machines keep their order. Every problem with a file is a
  * {@link ParseException} naming the source, the line when known, the machine and the field. Input
- * is limited to {@value #MAX_INPUT_BYTES} bytes (4 MiB) and 32 levels of nesting; YAML aliases are
- * resolved to the anchored value without copying it, so an alias bomb cannot grow the input.
+ * is limited to {@value #MAX_INPUT_BYTES} bytes (4 MiB), one document and 32 levels of nesting.
+ * YAML aliases of maps and lists (such as {@code ssh: *ubuntu}) are resolved to the anchored value
+ * without copying it, so an alias bomb cannot grow the input; aliases of single values and merge
+ * keys ({@code <<}) are not supported.
  *
  * <p>Immutable and thread-safe.
  *
