@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a {@code FleetProbe} saw: one {@link NodeProbe} per URL, in the order the URLs were given,
+ * What a {@link FleetProbe} saw: one {@link NodeProbe} per URL, in the order the URLs were given,
  * and the statuses the probe accepted as healthy.
  *
  * <pre>{@code

@@ -19,7 +19,7 @@ import java.util.Optional;
  *       without an answer}, {@code unknown host db-7}, {@code not an HTTP answer: Unexpected status
  *       line: SSH-2.0-OpenSSH_9.6}, or {@code no HTTP answer: <exception>} when there was no HTTP
  *       answer;
- *   <li>{@code not probed before the deadline} in {@code FleetProbe.awaitHealthy} for a node whose
+ *   <li>{@code not probed before the deadline} in {@link FleetProbe#awaitHealthy} for a node whose
  *       request was still queued when the deadline passed.
  * </ul>
  *
