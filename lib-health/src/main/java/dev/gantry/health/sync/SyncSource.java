@@ -52,4 +52,38 @@ public interface SyncSource {
     static SyncSource bitcoin(Endpoint endpoint, Clock clock) {
         return new BitcoinSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Ethereum execution clients (geth, Nethermind, Erigon, Besu, Reth) over JSON-RPC 2.0:
+     * {@code eth_syncing}, {@code eth_blockNumber} and {@code net_peerCount}, so the node must
+     * expose the {@code eth} and {@code net} APIs (geth {@code --http.api eth,net}).
+     *
+     * <p>The height is the larger of {@code eth_blockNumber} and {@code eth_syncing.currentBlock};
+     * the network height is {@code highestBlock} while the node syncs and unknown otherwise.
+     * geth's extra snap-sync fields are ignored, and hex quantities with leading zeros are
+     * accepted. {@code eth_syncing: false} is not proof of sync (go-ethereum#25534, Besu#7338):
+     * with no peers the status says {@code syncingFlagTrusted=false} and zero peers, which
+     * {@code SyncCheck}'s peer minimum rejects; a node that answers {@code false} while stuck
+     * (go-ethereum#25771) shows as a height that stops advancing.
+     *
+     * <pre>{@code
+     * SyncSource geth = SyncSource.ethereum(Endpoint.of("http://127.0.0.1:8545"));
+     * }</pre>
+     *
+     * @param endpoint the node's JSON-RPC endpoint
+     * @return the source
+     */
+    static SyncSource ethereum(Endpoint endpoint) {
+        return ethereum(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's JSON-RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return an Ethereum execution-layer source
+     * @see #ethereum(Endpoint)
+     */
+    static SyncSource ethereum(Endpoint endpoint, Clock clock) {
+        return new EthereumSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
