@@ -86,4 +86,33 @@ public interface SyncSource {
     static SyncSource ethereum(Endpoint endpoint, Clock clock) {
         return new EthereumSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * NEAR (nearcore) over JSON-RPC 2.0: {@code status} for the height, the {@code syncing} flag
+     * and the tip time, and {@code network_info} for {@code num_active_peers}.
+     *
+     * <p>NEAR reports no network height, so the status has none: compare against reference nodes,
+     * and let the tip time show a node that stopped. nearcore says {@code syncing} when only a few
+     * blocks behind (nearcore#3492), so use {@code SyncCheck}'s hysteresis.
+     *
+     * <pre>{@code
+     * SyncSource near = SyncSource.near(Endpoint.of("http://127.0.0.1:3030"));
+     * }</pre>
+     *
+     * @param endpoint the node's JSON-RPC endpoint
+     * @return the source
+     */
+    static SyncSource near(Endpoint endpoint) {
+        return near(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's JSON-RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a NEAR source
+     * @see #near(Endpoint)
+     */
+    static SyncSource near(Endpoint endpoint, Clock clock) {
+        return new NearSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
