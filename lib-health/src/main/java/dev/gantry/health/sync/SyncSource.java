@@ -115,4 +115,33 @@ public interface SyncSource {
     static SyncSource near(Endpoint endpoint, Clock clock) {
         return new NearSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * CometBFT and Tendermint (Cosmos SDK chains) over the RPC: {@code GET /status} for the
+     * height, {@code catching_up} and the tip time, and {@code GET /net_info} for {@code n_peers}.
+     *
+     * <p>Heights are decimal strings. Both the JSON-RPC envelope and a bare result are read. There
+     * is no network height. A node stuck at a height still says {@code catching_up: false}
+     * (tendermint#7141), so the tip time is what reveals it to {@code SyncCheck}.
+     *
+     * <pre>{@code
+     * SyncSource gaia = SyncSource.cometbft(Endpoint.of("http://127.0.0.1:26657"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint (port 26657 by default)
+     * @return the source
+     */
+    static SyncSource cometbft(Endpoint endpoint) {
+        return cometbft(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a CometBFT source
+     * @see #cometbft(Endpoint)
+     */
+    static SyncSource cometbft(Endpoint endpoint, Clock clock) {
+        return new CometBftSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
