@@ -144,4 +144,35 @@ public interface SyncSource {
     static SyncSource cometbft(Endpoint endpoint, Clock clock) {
         return new CometBftSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Ethereum consensus clients over the Beacon API: {@code GET /eth/v1/node/syncing} and
+     * {@code GET /eth/v1/node/peer_count}.
+     *
+     * <p>Heights are slots: the height is {@code head_slot} and the network height
+     * {@code head_slot + sync_distance}. The node counts as syncing when {@code is_syncing}, and
+     * also when {@code is_optimistic} or {@code el_offline}, since it cannot then serve validated
+     * data or follow the chain (its own {@code /eth/v1/node/health} answers 206); those flags are
+     * kept as details.
+     *
+     * <pre>{@code
+     * SyncSource lighthouse = SyncSource.beacon(Endpoint.of("http://127.0.0.1:5052"));
+     * }</pre>
+     *
+     * @param endpoint the node's Beacon API endpoint
+     * @return the source
+     */
+    static SyncSource beacon(Endpoint endpoint) {
+        return beacon(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's Beacon API endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Beacon API source
+     * @see #beacon(Endpoint)
+     */
+    static SyncSource beacon(Endpoint endpoint, Clock clock) {
+        return new BeaconSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
