@@ -56,10 +56,14 @@ final class JsonFields {
         return hexQuantity(node, call + " " + field);
     }
 
-    /** A node holding an Ethereum hex QUANTITY such as {@code "0x1b4"}. */
+    /**
+     * A node holding an Ethereum hex QUANTITY such as {@code "0x1b4"}: a {@code 0x} prefix and at
+     * least one hex digit, below 2^63. Leading zeros ({@code "0x01b4"}), which the spec forbids
+     * but which do not change the value (execution-apis#40), are accepted.
+     */
     long hexQuantity(JsonNode node, String what) {
         String text = node.isString() ? node.asString() : "";
-        if (!text.matches("0x(0|[1-9a-fA-F][0-9a-fA-F]{0,15})")) {
+        if (!text.matches("0x[0-9a-fA-F]{1,64}")) {
             throw http.failure(what + ": expected a hex quantity like \"0x1b4\" but was " + shown(node), null);
         }
         return parseLong(text.substring(2), 16, what, "", node);
@@ -74,11 +78,20 @@ final class JsonFields {
         return node.booleanValue();
     }
 
+    /** Like {@link #flag} but absent or null gives empty. */
+    Optional<Boolean> optionalFlag(JsonNode parent, String field, String call) {
+        JsonNode node = parent.path(field);
+        return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(flag(parent, field, call));
+    }
+
     /** A field holding an RFC 3339 time stamp, if present. */
     Optional<Instant> optionalTime(JsonNode parent, String field, String call) {
         JsonNode node = parent.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
+        }
+        if (!node.isString()) {
+            throw wrong(call, field, "an RFC 3339 time such as 2025-02-12T22:10:10.53Z", node);
         }
         try {
             return Optional.of(Instant.parse(node.asString()));
@@ -118,7 +131,8 @@ final class JsonFields {
         return http.failure(where + " should be " + expected + " but was " + shown(node), null);
     }
 
-    private static String shown(JsonNode node) {
+    /** The start of a node's JSON, for messages. */
+    static String shown(JsonNode node) {
         String text = node.toString();
         return text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
     }
