@@ -1,6 +1,9 @@
 package dev.gantry.health.sync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,6 +16,7 @@ import dev.gantry.core.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +33,20 @@ abstract class SyncSourceContract {
     static WireMockExtension node = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    /**
+     * Makes one request before the tests: the first call in a JVM loads OkHttp and WireMock's
+     * request handling, which on a busy machine takes longer than the 800 ms deadline below and
+     * made whichever test ran first fail with a timeout.
+     */
+    @BeforeAll
+    static void warmUp() {
+        node.stubFor(any(anyUrl()).willReturn(ok()));
+        HttpJson http = new HttpJson("warm-up", Endpoint.of(node.baseUrl()).withTimeout(Duration.ofSeconds(30)));
+        http.get("/");
+        http.post("/", "{}");
+        node.resetAll();
+    }
 
     /** Builds the source under test for an endpoint. */
     abstract SyncSource source(Endpoint endpoint);
