@@ -52,4 +52,36 @@ public interface SyncSource {
     static SyncSource bitcoin(Endpoint endpoint, Clock clock) {
         return new BitcoinSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Solana (Agave) nodes over JSON-RPC 2.0: {@code getHealth} and {@code getSlot} with
+     * {@code confirmed} commitment, both POSTed to the endpoint's URL.
+     *
+     * <p>Heights are slots. A node that answers {@code getHealth} with error {@code -32005}
+     * ("Node is behind by N slots") is read as syncing, not as a failure, with network height
+     * {@code slot + N}; when it cannot tell how far behind it is ({@code numSlotsBehind: null},
+     * e.g. just started) it is syncing with the detail {@code health=unknown}. Other RPC errors
+     * fail the read. The HTTP {@code GET /health} route is deliberately not used: it answers 200
+     * whether or not the node is behind. Peers are not reported (Solana has no cheap peer count).
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.solana(Endpoint.of("http://127.0.0.1:8899"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint
+     * @return the source
+     */
+    static SyncSource solana(Endpoint endpoint) {
+        return solana(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Solana source
+     * @see #solana(Endpoint)
+     */
+    static SyncSource solana(Endpoint endpoint, Clock clock) {
+        return new SolanaSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
