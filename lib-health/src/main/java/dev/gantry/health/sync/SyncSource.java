@@ -84,4 +84,36 @@ public interface SyncSource {
     static SyncSource solana(Endpoint endpoint, Clock clock) {
         return new SolanaSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Substrate nodes (Polkadot, Kusama, parachains) over JSON-RPC 2.0: {@code system_health}
+     * and {@code system_syncState}, both POSTed to the endpoint's URL.
+     *
+     * <p>Height is {@code currentBlock}, network height {@code highestBlock} (absent on older
+     * nodes until they hear of a block), peers and syncing from {@code system_health}. A fresh
+     * node with no peers says {@code isSyncing: false}; it is reported as it is, with its 0 peers,
+     * for {@code SyncCheck} to judge. {@code shouldHavePeers} (false on a {@code --dev} chain)
+     * and {@code startingBlock} are details.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.substrate(Endpoint.of("http://127.0.0.1:9944"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint
+     * @return the source
+     */
+    static SyncSource substrate(Endpoint endpoint) {
+        return substrate(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Substrate source
+     * @see #substrate(Endpoint)
+     */
+    static SyncSource substrate(Endpoint endpoint, Clock clock) {
+        return new SubstrateSource(Objects.requireNonNull(endpoint, "endpoint"),
+                Objects.requireNonNull(clock, "clock"));
+    }
 }
