@@ -116,4 +116,37 @@ public interface SyncSource {
         return new SubstrateSource(Objects.requireNonNull(endpoint, "endpoint"),
                 Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Monero's daemon (monerod) over JSON-RPC 2.0: one {@code get_info} POSTed to
+     * {@code /json_rpc}.
+     *
+     * <p>Corrects monerod's quirks: {@code height} counts blocks, so the reported height is
+     * {@code height - 1}; {@code target_height} is 0 once synchronized, so it only raises the
+     * network height while above 0; syncing is {@code !synchronized || busy_syncing}; a
+     * {@code status} other than {@code OK} fails the read. On the restricted RPC port the
+     * connection counts always read 0, so peers are left unknown there (detail
+     * {@code restricted}). A node answering for a bootstrap daemon ({@code untrusted: true})
+     * reports its own {@code height_without_bootstrap} and is syncing.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.monero(Endpoint.of("http://127.0.0.1:18081"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint (its base URL, without {@code /json_rpc})
+     * @return the source
+     */
+    static SyncSource monero(Endpoint endpoint) {
+        return monero(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Monero source
+     * @see #monero(Endpoint)
+     */
+    static SyncSource monero(Endpoint endpoint, Clock clock) {
+        return new MoneroSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
 }
