@@ -149,4 +149,39 @@ public interface SyncSource {
     static SyncSource monero(Endpoint endpoint, Clock clock) {
         return new MoneroSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Any node that answers one HTTP GET or POST with JSON, read at the JSON Pointers of a
+     * {@link JsonSourceSpec}: one call per read.
+     *
+     * <p>Numbers may come as JSON numbers, decimal strings or 0x-hex strings. A pointer that
+     * matches nothing, or a value of the wrong type, fails the read with the pointer and what
+     * the answer has there. Without a syncing pointer the node is reported as not syncing, so
+     * readiness then rests on the lag, peers and tip time.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.json(Endpoint.of("http://127.0.0.1:26657"),
+     *         JsonSourceSpec.get("/status").height("/result/sync_info/latest_block_height")
+     *                 .withSyncing("/result/sync_info/catching_up"));
+     * }</pre>
+     *
+     * @param endpoint the node's endpoint
+     * @param spec the call and pointers
+     * @return the source
+     */
+    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec) {
+        return json(endpoint, spec, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's endpoint
+     * @param spec the call and pointers
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a JSON source
+     * @see #json(Endpoint, JsonSourceSpec)
+     */
+    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec, Clock clock) {
+        return new JsonSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(spec, "spec"),
+                Objects.requireNonNull(clock, "clock"));
+    }
 }
