@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class JsonFields {
 
     private static final int SHOWN = 60;
+    /** 9999-12-31T23:59:59Z: a larger "seconds" value is most likely milliseconds. */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
     private final HttpJson http;
 
@@ -69,6 +71,43 @@ final class JsonFields {
         return parseLong(text.substring(2), 16, what, "", node);
     }
 
+    /** A node holding a non-negative integer as a JSON number, e.g. a bare {@code result}. */
+    long countValue(JsonNode node, String what) {
+        if (node.isMissingNode() || node.isNull()) {
+            throw http.failure(what + ": expected a non-negative integer but there was none", null);
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw wrong(what, "", "a non-negative integer below 2^63", node);
+        }
+        return node.longValue();
+    }
+
+    /**
+     * A node holding a non-negative integer in any of the encodings nodes use: a JSON number,
+     * a decimal string ({@code "1262196"}) or a 0x-hex string ({@code "0x1b4"}).
+     */
+    long anyCount(JsonNode node, String what) {
+        if (node.isIntegralNumber()) {
+            return countValue(node, what);
+        }
+        String text = node.isString() ? node.asString() : "";
+        if (text.matches("0|[1-9][0-9]*")) {
+            return parseLong(text, 10, what, "", node);
+        }
+        if (text.matches("0[xX][0-9a-fA-F]+")) {
+            return parseLong(text.substring(2), 16, what, "", node);
+        }
+        throw wrong(what, "", "a non-negative integer (a JSON number, a decimal string or a 0x-hex string)", node);
+    }
+
+    /** A node holding a JSON boolean. */
+    boolean flagValue(JsonNode node, String what) {
+        if (!node.isBoolean()) {
+            throw wrong(what, "", "true or false", node);
+        }
+        return node.booleanValue();
+    }
+
     /** A field holding a JSON boolean. */
     boolean flag(JsonNode parent, String field, String call) {
         JsonNode node = present(parent, field, call);
@@ -82,6 +121,26 @@ final class JsonFields {
     Optional<Boolean> optionalFlag(JsonNode parent, String field, String call) {
         JsonNode node = parent.path(field);
         return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(flag(parent, field, call));
+    }
+
+    /**
+     * A node holding a time: an RFC 3339 string, or whole seconds since the epoch in any
+     * {@link #anyCount} encoding. Values too large to be seconds (after the year 9999, i.e.
+     * milliseconds) are rejected rather than read as a date thousands of years ahead.
+     */
+    Instant timeValue(JsonNode node, String what) {
+        if (node.isString() && node.asString().contains("T")) {
+            try {
+                return Instant.parse(node.asString());
+            } catch (DateTimeParseException e) {
+                throw wrong(what, "", "an RFC 3339 time such as 2025-02-12T22:10:10.53Z", node);
+            }
+        }
+        long seconds = anyCount(node, what);
+        if (seconds > MAX_EPOCH_SECOND) {
+            throw wrong(what, "", "seconds since the epoch (not milliseconds)", node);
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     /** A field holding an RFC 3339 time stamp, if present. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,19 +17,39 @@ final class JsonRpc {
     private final HttpJson http;
     private final String path;
     private final String version;
-    private final AtomicLong ids = new AtomicLong();
+    private final Supplier<Object> ids;
 
     JsonRpc(HttpJson http, String path, String version) {
+        this(http, path, version, new AtomicLong()::incrementAndGet);
+    }
+
+    /** With request ids from {@code ids}, e.g. always {@code "0"} as monerod's documentation sends. */
+    JsonRpc(HttpJson http, String path, String version, Supplier<Object> ids) {
         this.http = http;
         this.path = path;
         this.version = version;
+        this.ids = ids;
     }
 
     /** Calls {@code method} and returns its {@code result}, which may be a JSON null. */
     JsonNode call(String method, Object... params) {
+        JsonNode reply = reply(method, params);
+        if (hasError(reply)) {
+            throw error(method, reply.get("error"));
+        }
+        return reply.get("result");
+    }
+
+    /**
+     * Calls {@code method} and returns the whole reply: either it has an {@code error} object,
+     * which the caller handles, or it is a 2xx answer with a {@code result}. Fails like
+     * {@link #call} on transport, HTTP and format errors. For methods whose documented errors
+     * are answers, such as Solana's {@code getHealth}.
+     */
+    JsonNode reply(String method, Object... params) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("jsonrpc", version);
-        request.put("id", ids.incrementAndGet());
+        request.put("id", ids.get());
         request.put("method", method);
         request.put("params", List.of(params));
         HttpJson.Answer answer = http.post(path, HttpJson.write(request));
@@ -36,17 +57,27 @@ final class JsonRpc {
             http.requireOk(answer);
         }
         JsonNode reply = jsonOrStatusError(answer);
-        JsonNode error = reply.path("error");
-        if (!error.isMissingNode() && !error.isNull()) {
-            throw http.failure("RPC " + method + " failed with error " + error.path("code").asString("?") + ": "
-                    + error.path("message").asString(error.toString()), null);
+        if (hasError(reply)) {
+            return reply;
         }
         http.requireOk(answer);
         if (!reply.has("result")) {
             throw http.failure("RPC " + method + " answered without a 'result' field: expected a JSON-RPC "
                     + version + " response", null);
         }
-        return reply.get("result");
+        return reply;
+    }
+
+    /** Whether a reply carries a non-null {@code error}. */
+    static boolean hasError(JsonNode reply) {
+        JsonNode error = reply.path("error");
+        return !error.isMissingNode() && !error.isNull();
+    }
+
+    /** The failure for an RPC error object, with its code and message. */
+    SyncSourceException error(String method, JsonNode error) {
+        return http.failure("RPC " + method + " failed with error " + error.path("code").asString("?") + ": "
+                + error.path("message").asString(error.toString()), null);
     }
 
     private JsonNode jsonOrStatusError(HttpJson.Answer answer) {

@@ -175,4 +175,136 @@ public interface SyncSource {
     static SyncSource beacon(Endpoint endpoint, Clock clock) {
         return new BeaconSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
+
+    /**
+     * Solana (Agave) nodes over JSON-RPC 2.0: {@code getHealth} and {@code getSlot} with
+     * {@code confirmed} commitment, both POSTed to the endpoint's URL.
+     *
+     * <p>Heights are slots. A node that answers {@code getHealth} with error {@code -32005}
+     * ("Node is behind by N slots") is read as syncing, not as a failure, with network height
+     * {@code slot + N}; when it cannot tell how far behind it is ({@code numSlotsBehind: null},
+     * e.g. just started) it is syncing with the detail {@code health=unknown}. Other RPC errors
+     * fail the read. The HTTP {@code GET /health} route is deliberately not used: it answers 200
+     * whether or not the node is behind. Peers are not reported (Solana has no cheap peer count).
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.solana(Endpoint.of("http://127.0.0.1:8899"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint
+     * @return the source
+     */
+    static SyncSource solana(Endpoint endpoint) {
+        return solana(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Solana source
+     * @see #solana(Endpoint)
+     */
+    static SyncSource solana(Endpoint endpoint, Clock clock) {
+        return new SolanaSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Substrate nodes (Polkadot, Kusama, parachains) over JSON-RPC 2.0: {@code system_health}
+     * and {@code system_syncState}, both POSTed to the endpoint's URL.
+     *
+     * <p>Height is {@code currentBlock}, network height {@code highestBlock} (absent on older
+     * nodes until they hear of a block), peers and syncing from {@code system_health}. A fresh
+     * node with no peers says {@code isSyncing: false}; it is reported as it is, with its 0 peers,
+     * for {@code SyncCheck} to judge. {@code shouldHavePeers} (false on a {@code --dev} chain)
+     * and {@code startingBlock} are details.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.substrate(Endpoint.of("http://127.0.0.1:9944"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint
+     * @return the source
+     */
+    static SyncSource substrate(Endpoint endpoint) {
+        return substrate(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Substrate source
+     * @see #substrate(Endpoint)
+     */
+    static SyncSource substrate(Endpoint endpoint, Clock clock) {
+        return new SubstrateSource(Objects.requireNonNull(endpoint, "endpoint"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Monero's daemon (monerod) over JSON-RPC 2.0: one {@code get_info} POSTed to
+     * {@code /json_rpc}.
+     *
+     * <p>Corrects monerod's quirks: {@code height} counts blocks, so the reported height is
+     * {@code height - 1}; {@code target_height} is 0 once synchronized, so it only raises the
+     * network height while above 0; syncing is {@code !synchronized || busy_syncing}; a
+     * {@code status} other than {@code OK} fails the read. On the restricted RPC port the
+     * connection counts always read 0, so peers are left unknown there (detail
+     * {@code restricted}). A node answering for a bootstrap daemon ({@code untrusted: true})
+     * reports its own {@code height_without_bootstrap} and is syncing.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.monero(Endpoint.of("http://127.0.0.1:18081"));
+     * }</pre>
+     *
+     * @param endpoint the node's RPC endpoint (its base URL, without {@code /json_rpc})
+     * @return the source
+     */
+    static SyncSource monero(Endpoint endpoint) {
+        return monero(endpoint, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's RPC endpoint
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a Monero source
+     * @see #monero(Endpoint)
+     */
+    static SyncSource monero(Endpoint endpoint, Clock clock) {
+        return new MoneroSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Any node that answers one HTTP GET or POST with JSON, read at the JSON Pointers of a
+     * {@link JsonSourceSpec}: one call per read.
+     *
+     * <p>Numbers may come as JSON numbers, decimal strings or 0x-hex strings. A pointer that
+     * matches nothing, or a value of the wrong type, fails the read with the pointer and what
+     * the answer has there. Without a syncing pointer the node is reported as not syncing, so
+     * readiness then rests on the lag, peers and tip time.
+     *
+     * <pre>{@code
+     * SyncSource node = SyncSource.json(Endpoint.of("http://127.0.0.1:26657"),
+     *         JsonSourceSpec.get("/status").height("/result/sync_info/latest_block_height")
+     *                 .withSyncing("/result/sync_info/catching_up"));
+     * }</pre>
+     *
+     * @param endpoint the node's endpoint
+     * @param spec the call and pointers
+     * @return the source
+     */
+    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec) {
+        return json(endpoint, spec, Clock.systemUTC());
+    }
+
+    /**
+     * @param endpoint the node's endpoint
+     * @param spec the call and pointers
+     * @param clock the clock that stamps {@link SyncStatus#observedAt()}
+     * @return a JSON source
+     * @see #json(Endpoint, JsonSourceSpec)
+     */
+    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec, Clock clock) {
+        return new JsonSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(spec, "spec"),
+                Objects.requireNonNull(clock, "clock"));
+    }
 }
