@@ -131,7 +131,7 @@ public record Inventory(List<Machine> machines) {
      * @param role the role
      * @return the machines, possibly none
      */
-    public List<Machine> withRole(Role role) {
+    public List<Machine> machines(Role role) {
         Objects.requireNonNull(role, "role");
         return machines.stream().filter(m -> m.role() == role).collect(Collectors.toUnmodifiableList());
     }
@@ -142,7 +142,7 @@ public record Inventory(List<Machine> machines) {
      * @return the control-plane machines, possibly none
      */
     public List<Machine> controlPlanes() {
-        return withRole(Role.CONTROL_PLANE);
+        return machines(Role.CONTROL_PLANE);
     }
 
     /**
@@ -151,7 +151,7 @@ public record Inventory(List<Machine> machines) {
      * @return the workers, possibly none
      */
     public List<Machine> workers() {
-        return withRole(Role.WORKER);
+        return machines(Role.WORKER);
     }
 
     /**

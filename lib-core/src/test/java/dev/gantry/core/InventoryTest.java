@@ -129,7 +129,7 @@ class InventoryTest {
         assertThat(inventory.machine("nope")).isEmpty();
         assertThat(inventory.controlPlanes()).extracting(Machine::name).containsExactly("cp-1");
         assertThat(inventory.workers()).extracting(Machine::name).containsExactly("w-1");
-        assertThat(inventory.withRole(Role.ETCD)).isEmpty();
+        assertThat(inventory.machines(Role.ETCD)).isEmpty();
         assertThat(inventory.failureDomains()).containsExactly("eu-west-1a", "unspecified");
     }
 

@@ -1,5 +1,8 @@
 package dev.gantry.health;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +20,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * probe never waits for a node.
  *
  * <p>Every {@code interval} each check runs on a worker thread with a deadline of
- * {@code timeout}; at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
+ * {@code timeout} (a Failsafe {@link Timeout}); at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
  * with reason {@code HEALTH-CHECK-FAILED}, one that misses its deadline {@code DOWN} with
  * {@code HEALTH-TIMEOUT}, and a check still stuck in its previous run is not started again. A
  * result older than {@code maxStaleness} is served as {@link Status#UNKNOWN} ({@code HEALTH-STALE}).
@@ -166,7 +168,10 @@ public final class HealthService implements AutoCloseable {
             state.record(failed(closing), clock.instant(), Duration.ZERO);
             return CompletableFuture.completedFuture(null);
         }
-        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // A stage, not getAsync: Failsafe completes a stage at the deadline even when the check
+        // ignores the interrupt, where getAsync would wait for the check to return.
+        Timeout<CheckResult> deadline = Timeout.<CheckResult>builder(timeout).build();
+        return Failsafe.with(deadline).getStageAsync(() -> result)
                 .handle((value, error) -> {
                     if (error != null) {
                         task.cancel(true); // interrupts checks that listen; the state still waits for returned()
@@ -197,7 +202,7 @@ public final class HealthService implements AutoCloseable {
 
     private CheckResult failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutException) {
+        if (cause instanceof TimeoutExceededException) {
             return CheckResult.down("no result within " + timeout.toMillis() + " ms").withReason("HEALTH-TIMEOUT");
         }
         return CheckResult.down(cause).withReason("HEALTH-CHECK-FAILED");
