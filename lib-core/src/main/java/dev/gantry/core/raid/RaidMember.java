@@ -1,0 +1,63 @@
+package dev.gantry.core.raid;
+
+import java.util.Objects;
+
+/**
+ * One device in a {@link RaidArray}.
+ *
+ * @param device the device as the source names it: {@code sdb1}, {@code /dev/nvme0n1}, or a stable
+ *     {@code /dev/disk/by-id/...} path when the source gives one
+ * @param index the member's slot in the array, or -1 when the source does not say
+ * @param sizeBytes the member's size in bytes, or 0 when the source does not say
+ * @param role what the member does in the array
+ */
+public record RaidMember(String device, int index, long sizeBytes, MemberRole role) {
+
+    /** Checks the fields. */
+    public RaidMember {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(role, "role");
+        if (device.isBlank()) {
+            throw new IllegalArgumentException("a RAID member needs a device name");
+        }
+        if (index < -1 || sizeBytes < 0) {
+            throw new IllegalArgumentException("member " + device + ": index " + index + " and size " + sizeBytes
+                    + " must not be negative");
+        }
+    }
+
+    /**
+     * @param device the device name
+     * @param index its slot, or -1
+     * @return an active member of unknown size
+     */
+    public static RaidMember active(String device, int index) {
+        return new RaidMember(device, index, 0, MemberRole.ACTIVE);
+    }
+
+    /**
+     * @param bytes the member's size
+     * @return a copy with that size
+     */
+    public RaidMember withSizeBytes(long bytes) {
+        return new RaidMember(device, index, bytes, role);
+    }
+
+    /**
+     * @param value the member's role
+     * @return a copy with that role
+     */
+    public RaidMember withRole(MemberRole value) {
+        return new RaidMember(device, index, sizeBytes, value);
+    }
+
+    /** @return whether the member is marked faulty */
+    public boolean faulty() {
+        return role == MemberRole.FAULTY;
+    }
+
+    /** @return whether the member is a spare */
+    public boolean spare() {
+        return role == MemberRole.SPARE;
+    }
+}
