@@ -9,7 +9,7 @@
  * try (EtcdClusterCheck etcd = EtcdClusterCheck.of(List.of(Endpoint.of("http://10.0.1.11:2379"),
  *         Endpoint.of("http://10.0.1.12:2379"), Endpoint.of("http://10.0.1.13:2379")))) {
  *     EtcdClusterView view = etcd.read();
- *     System.out.println(etcd.judge(view));
+ *     System.out.println(EtcdClusterCheck.judge(view));
  *     QuorumGuard.of(view).canRestart(view.member("cp-2").orElseThrow()).orThrow();
  * }
  * }</pre>
