@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,7 +109,11 @@ final class EtcdClusterReader implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> submit(Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, executor);
+        try {
+            return CompletableFuture.supplyAsync(call, executor);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the etcd check is closed; create a new one", e);
+        }
     }
 
     private static <T> Outcome<T> outcome(CompletableFuture<T> future, long until) {

@@ -4,6 +4,8 @@ import dev.gantry.health.sync.Endpoint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -19,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The HTTP plumbing of {@link EtcdClient}: one OkHttp client bound by the endpoint's deadline
  * (connect to last byte), answers read up to the endpoint's size limit, and {@link EtcdException}s
- * that name the endpoint and the call and say what was expected. Thread-safe.
+ * that name the endpoint and the call and say what was expected. No idle connection is kept, so a
+ * health read never fails on a connection the member closed meanwhile, and nothing is retried.
+ * Thread-safe.
  */
 final class EtcdHttp {
 
@@ -37,6 +41,7 @@ final class EtcdHttp {
                 .connectTimeout(endpoint.timeout())
                 .readTimeout(endpoint.timeout())
                 .writeTimeout(endpoint.timeout())
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();

@@ -119,6 +119,17 @@ class EtcdClientTest {
     }
 
     @Test
+    void aTokenIsSentAsTheBareAuthorizationValueAsEtcdExpects() {
+        memberListAnswers(json(EtcdFixtures.threeMembers(E1)));
+
+        EtcdClient.of(Endpoint.of(etcd.baseUrl()).withBearerToken(Secret.of("tok.abc.1"))
+                .withTimeout(Duration.ofSeconds(10))).memberList();
+
+        etcd.verify(postRequestedFor(urlEqualTo("/v3/cluster/member/list"))
+                .withHeader("Authorization", equalTo("tok.abc.1")));
+    }
+
+    @Test
     void statusReportsTheAnsweringMemberItsLeaderAndVersion() {
         etcd.stubFor(post(urlEqualTo("/v3/maintenance/status")).willReturn(json(EtcdFixtures.status(E2, E1))));
 

@@ -246,6 +246,14 @@ class EtcdClusterCheckTest {
     }
 
     @Test
+    void aClosedCheckRefusesToRead() {
+        EtcdClusterCheck check = EtcdClusterCheck.of(endpoint(m1));
+        check.close();
+
+        assertThatThrownBy(check::read).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void anEmptyEndpointListIsRejected() {
         assertThatThrownBy(() -> EtcdClusterCheck.of(List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one");
