@@ -17,8 +17,8 @@ final class PlanSummary {
         String subject = QuorumRules.subject(t);
         int n = t.voters().size();
         String quorum = n == 0
-                ? "no voting etcd members (" + QuorumRules.voterKind(t) + ")"
-                : n + " voting etcd members (" + QuorumRules.voterKind(t) + "): quorum " + Quorum.of(n).size()
+                ? "no voting etcd members " + QuorumRules.voterKind(t)
+                : n + " voting etcd members " + QuorumRules.voterKind(t) + ": quorum " + Quorum.of(n).size()
                         + ", tolerates " + Quorum.of(n).tolerates() + " failure(s)";
         Map<String, List<String>> domains = QuorumRules.byDomain(t.voters());
         String spread = n + " voting members in " + domains.size() + " failure domain(s): "

@@ -41,7 +41,7 @@ final class QuorumRules {
     }
 
     static String voterKind(Topology t) {
-        return t.stacked() ? "control-plane machines (stacked etcd)" : "external etcd machines";
+        return t.stacked() ? "stacked on the control-plane machines" : "on the external etcd machines";
     }
 
     private static Finding tooFew(Topology t, HaPolicy policy, String subject, int n) {
