@@ -79,8 +79,8 @@ final class EndpointRules {
         }
         return Finding.fail(PORT_CLASH, SUBJECT, "HAProxy on the masters would listen on " + port
                         + ", where the API server already listens",
-                "use another endpoint port for the VIP, such as " + t.spec().vip().map(Vip::address)
-                        .map(a -> Addresses.forUrl(a) + ":8443").orElse("8443")
+                "use another endpoint port for HAProxy, such as " + t.spec().endpoint()
+                        .map(e -> Addresses.forUrl(e.host()) + ":8443").orElse("8443")
                         + ", or another API server port with withApiServerPort(...)");
     }
 
