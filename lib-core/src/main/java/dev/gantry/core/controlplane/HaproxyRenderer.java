@@ -7,8 +7,9 @@ import java.util.List;
  * Renders {@code /etc/haproxy/haproxy.cfg} for every master when the endpoint is a keepalived VIP:
  * a TCP frontend on the endpoint port and a backend of all API servers, each checked with an HTTPS
  * {@code GET /readyz} that must answer 200 (the kubeadm HA guide's recipe with {@code /readyz}
- * instead of the deprecated {@code /healthz}). Client and server timeouts are long because watches
- * and {@code kubectl logs -f} keep connections open.
+ * instead of the deprecated {@code /healthz}). k3s answers anonymous requests with 401
+ * (k3s-io/k3s#3576), so for k3s the check is a TLS handshake instead. Client and server timeouts
+ * are long because watches and {@code kubectl logs -f} keep connections open.
  */
 final class HaproxyRenderer {
 
@@ -45,15 +46,22 @@ final class HaproxyRenderer {
                 .append("frontend apiserver\n")
                 .append("    bind :::").append(port).append(" v4v6\n")
                 .append("    default_backend apiserver\n\n")
-                .append("backend apiserver\n")
-                .append("    option httpchk GET /readyz\n")
-                .append("    http-check expect status 200\n")
-                .append("    balance roundrobin\n")
+                .append("backend apiserver\n");
+        if (anonymousReadyz(t)) {
+            sb.append("    option httpchk GET /readyz\n")
+                    .append("    http-check expect status 200\n");
+        }
+        sb.append("    balance roundrobin\n")
                 .append("    default-server inter 2s fall 3 rise 2\n");
         for (Machine m : t.masters()) {
             sb.append("    server ").append(m.name()).append(' ').append(Addresses.forUrl(m.address())).append(':')
                     .append(t.spec().apiServerPort()).append(" check check-ssl verify none\n");
         }
         return sb.toString();
+    }
+
+    /** Whether the API servers answer {@code /readyz} without credentials: kubeadm's do, k3s's do not. */
+    static boolean anonymousReadyz(Topology t) {
+        return t.spec().distribution() == Distribution.KUBEADM;
     }
 }

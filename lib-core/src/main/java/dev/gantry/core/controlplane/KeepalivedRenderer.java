@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Renders {@code /etc/keepalived/keepalived.conf} for every master when the endpoint is a VIP: a
- * {@code vrrp_script} that asks the local HAProxy for {@code /readyz} every 3 s, and a {@code
+ * {@code vrrp_script} that asks the local HAProxy for {@code /readyz} every 3 s (for k3s, which
+ * answers anonymous requests with 401, any HTTP answer counts), and a {@code
  * vrrp_instance} that holds the VIP. The first master starts as MASTER with priority 101, the
  * others as BACKUP with 100, 99, …; a failing check lowers a priority by 2, so the VIP moves to a
  * healthy master. When any master is a cloud VM, VRRP uses unicast to the other masters, as cloud
@@ -43,8 +44,9 @@ final class KeepalivedRenderer {
                 .append("    script_user root\n")
                 .append("}\n\n")
                 .append("vrrp_script check_apiserver {\n")
-                .append("    script \"/usr/bin/curl -sfk --max-time 2 https://127.0.0.1:").append(port)
-                .append("/readyz\"\n")
+                .append("    script \"/usr/bin/curl ")
+                .append(HaproxyRenderer.anonymousReadyz(t) ? "-sfk" : "-sk -o /dev/null")
+                .append(" --max-time 2 https://127.0.0.1:").append(port).append("/readyz\"\n")
                 .append("    interval 3\n")
                 .append("    timeout 3\n")
                 .append("    weight -2\n")

@@ -59,6 +59,16 @@ class LoadBalancerConfigIT {
     }
 
     @Test
+    void haproxyAcceptsTheRenderedK3sConfigWithItsTlsCheck() throws Exception {
+        String config = config(Scenarios.k3sVip(), HaproxyRenderer.PATH);
+
+        Checked result = haproxyCheck(config);
+
+        assertThat(config).doesNotContain("httpchk");
+        assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    @Test
     void haproxyCheckRejectsABrokenConfig() throws Exception {
         String broken = config(Scenarios.kubeadmVip(), HaproxyRenderer.PATH).replace("verify none", "verify nobody");
 
@@ -99,6 +109,16 @@ class LoadBalancerConfigIT {
                 KeepalivedRenderer.PATH).content();
 
         Checked result = keepalivedCheck(config);
+
+        assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    @Test
+    void keepalivedAcceptsTheK3sConfig() throws Exception {
+        ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.k3s("10.0.1.10:8443")
+                .withVip("10.0.1.10", localInterface()), HaPolicy.defaults());
+
+        Checked result = keepalivedCheck(Scenarios.artifact(plan, "cp-1", KeepalivedRenderer.PATH).content());
 
         assertThat(result.exit()).as(result.output()).isZero();
     }

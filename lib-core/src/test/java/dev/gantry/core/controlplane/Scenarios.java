@@ -50,6 +50,12 @@ final class Scenarios {
                 Fixtures.k3s("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.defaults());
     }
 
+    /** k3s behind a keepalived VIP: k3s refuses anonymous /readyz, so the checks differ. */
+    static ControlPlanePlan k3sVip() {
+        return ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.k3s("10.0.1.10:8443")
+                .withVip("10.0.1.10", "eth0"), HaPolicy.defaults());
+    }
+
     /** An IPv6 VIP, for HAProxy's and keepalived's address syntax. */
     static ControlPlanePlan kubeadmVipIpv6() {
         Inventory v6 = Inventory.of(
@@ -79,6 +85,8 @@ final class Scenarios {
         files.put("k3s-server-join.yaml", artifact(k3s, "cp-2", K3sRenderer.PATH));
         files.put("k3s-agent.yaml", artifact(k3s, "worker-1", K3sRenderer.PATH));
         files.put("k3s-server-external-etcd.yaml", artifact(k3sExternalEtcd(), "cp-2", K3sRenderer.PATH));
+        files.put("haproxy-k3s.cfg", artifact(k3sVip(), "cp-1", HaproxyRenderer.PATH));
+        files.put("keepalived-k3s-cp-1.conf", artifact(k3sVip(), "cp-1", KeepalivedRenderer.PATH));
         files.put("haproxy-ipv6.cfg", artifact(kubeadmVipIpv6(), "cp-1", HaproxyRenderer.PATH));
         files.put("keepalived-ipv6-cp-1.conf", artifact(kubeadmVipIpv6(), "cp-1", KeepalivedRenderer.PATH));
         return files;
