@@ -25,13 +25,14 @@ import java.util.Optional;
  * {@code HA-TOO-FEW-MEMBERS}, {@code HA-QUORUM-EVEN}, {@code HA-TOO-MANY-MEMBERS}, {@code
  * HA-ZONE-LOSS-BREAKS-QUORUM}, {@code HA-ENDPOINT-MISSING}, {@code HA-ENDPOINT-IS-NODE}, {@code
  * HA-VIP-SPANS-SUBNETS} and {@code HA-LB-PORT-CLASH} (with a VIP), {@code HA-SAN-MISSING}, {@code
- * HA-JOIN-CA-UNPINNED} (kubeadm), after the INFO findings {@code HA-QUORUM}, {@code HA-SPREAD} and
+ * HA-JOIN-CA-UNPINNED} (kubeadm), {@code HA-ETCD-MACHINES-UNUSED} (etcd machines with stacked etcd), after the INFO findings {@code HA-QUORUM}, {@code HA-SPREAD} and
  * {@code HA-ENDPOINT}.
  *
  * <p>Artifacts: kubeadm {@code InitConfiguration}+{@code ClusterConfiguration} for the first
  * master and {@code JoinConfiguration} for the others and the workers, or k3s {@code config.yaml}
  * for every node; {@code /etc/etcd/etcd.env} for external etcd members; HAProxy and keepalived
- * configurations for every master when the spec has a VIP. Missing join secrets are generated with
+ * configurations for every master when the spec has a VIP. Without control-plane machines nothing
+ * is rendered. Missing join secrets are generated with
  * a {@link SecureRandom}, so two plans of one spec differ in them unless the spec gives them.
  * Stateless and thread-safe.
  */
@@ -65,7 +66,11 @@ public final class ControlPlanePlanner {
         return new ControlPlanePlan(spec, quorum, report, artifacts(t), secrets);
     }
 
+    /** Renders nothing without a control-plane machine: there would be no cluster to join. */
     private static List<Artifact> artifacts(Topology t) {
+        if (t.masters().isEmpty()) {
+            return List.of();
+        }
         List<Artifact> all = new ArrayList<>(t.spec().distribution() == Distribution.KUBEADM
                 ? KubeadmRenderer.render(t)
                 : K3sRenderer.render(t));

@@ -34,7 +34,11 @@ final class PlanSummary {
                 .map(v -> "keepalived VIP " + v.address() + " on " + v.networkInterface() + " with HAProxy on each of "
                         + t.masters().size() + " masters")
                 .orElse("a load balancer or DNS name outside the plan (no LB files rendered)");
-        return t.spec().endpoint().map(e -> e.url() + " via " + how)
-                .orElse("none; nodes join through the first master at " + t.joinAddress());
+        if (t.spec().endpoint().isPresent()) {
+            return t.spec().endpoint().get().url() + " via " + how;
+        }
+        return t.masters().isEmpty()
+                ? "none, and no control-plane machine"
+                : "none; nodes join through the first master at " + t.joinAddress();
     }
 }

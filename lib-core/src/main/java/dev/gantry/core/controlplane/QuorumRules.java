@@ -17,6 +17,7 @@ final class QuorumRules {
     static final String EVEN = "HA-QUORUM-EVEN";
     static final String TOO_MANY = "HA-TOO-MANY-MEMBERS";
     static final String ZONE_LOSS = "HA-ZONE-LOSS-BREAKS-QUORUM";
+    static final String ETCD_UNUSED = "HA-ETCD-MACHINES-UNUSED";
 
     private QuorumRules() {}
 
@@ -27,6 +28,10 @@ final class QuorumRules {
         findings.add(tooFew(t, policy, subject, n));
         if (!t.stacked()) {
             findings.add(tooFewApiServers(t, policy));
+        } else if (!t.etcdMachines().isEmpty()) {
+            findings.add(Finding.warn(ETCD_UNUSED, "etcd", t.etcdMachines().size() + " machine(s) with role etcd are"
+                            + " not used: etcd is stacked on the control-plane machines",
+                    "plan with withEtcd(EtcdTopology.EXTERNAL) to run etcd on them, or give them another role"));
         }
         if (n > 0) {
             findings.add(even(policy, subject, n));

@@ -38,12 +38,12 @@ record Topology(ControlPlaneSpec spec, List<Machine> masters, List<Machine> work
 
     /**
      * The address joining nodes use: the endpoint, or the first master when there is none (the
-     * plan then has an {@code HA-ENDPOINT-MISSING} finding).
+     * plan then has an {@code HA-ENDPOINT-MISSING} finding). Only asked when there are masters.
      */
     String joinAddress() {
-        return spec.endpoint().map(Endpoint::toString)
-                .orElseGet(() -> firstMaster().map(m -> Addresses.forUrl(m.address()) + ":" + spec.apiServerPort())
-                        .orElse("127.0.0.1:" + spec.apiServerPort()));
+        return spec.endpoint().map(Endpoint::toString).orElseGet(() -> firstMaster()
+                .map(m -> Addresses.forUrl(m.address()) + ":" + spec.apiServerPort())
+                .orElseThrow(() -> new IllegalStateException("no endpoint and no control-plane machine to join")));
     }
 
     /** The etcd client URLs of the external etcd machines, as the API servers use them. */

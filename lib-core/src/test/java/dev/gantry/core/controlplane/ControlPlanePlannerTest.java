@@ -321,6 +321,25 @@ class ControlPlanePlannerTest {
     }
 
     @Test
+    void etcdMachinesWithStackedEtcdAreFlaggedAsUnused() {
+        Finding f = only(plan(Fixtures.externalEtcd(), kubeadm("k8s-api")), "HA-ETCD-MACHINES-UNUSED");
+
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("3 machine(s) with role etcd");
+        assertThat(findings(plan(Fixtures.externalEtcd(), kubeadm("k8s-api").withEtcd(EtcdTopology.EXTERNAL)),
+                "HA-ETCD-MACHINES-UNUSED")).isEmpty();
+        assertThat(findings(plan(Fixtures.threeZones(), kubeadm("k8s-api")), "HA-ETCD-MACHINES-UNUSED")).isEmpty();
+    }
+
+    @Test
+    void workersWithoutAnyControlPlaneGetNoJoinFiles() {
+        Inventory workersOnly = Inventory.of(Fixtures.worker("worker-1", "10.0.1.21", "rack1"));
+
+        assertThat(plan(workersOnly, kubeadm("")).artifacts()).isEmpty();
+        assertThat(plan(workersOnly, Fixtures.k3s("k8s-api")).artifacts()).isEmpty();
+    }
+
+    @Test
     void emptyInventoryGivesFindingsAndNoArtifactsInsteadOfFailing() {
         ControlPlanePlan plan = plan(new Inventory(List.of()), kubeadm("k8s-api"));
 
