@@ -44,7 +44,7 @@ final class HaproxyRenderer {
                 .append("    timeout server 30m\n")
                 .append("    timeout check 5s\n\n")
                 .append("frontend apiserver\n")
-                .append("    bind :::").append(port).append(" v4v6\n")
+                .append("    bind ").append(bind(t, port)).append('\n')
                 .append("    default_backend apiserver\n\n")
                 .append("backend apiserver\n");
         if (anonymousReadyz(t)) {
@@ -58,6 +58,15 @@ final class HaproxyRenderer {
                     .append(t.spec().apiServerPort()).append(" check check-ssl verify none\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * All addresses of the endpoint's family, so the bind works before keepalived brings the VIP
+     * and with IPv6 disabled on IPv4 hosts.
+     */
+    private static String bind(Topology t, int port) {
+        boolean ipv6 = t.spec().vip().map(v -> v.address().indexOf(':') >= 0).orElse(false);
+        return ipv6 ? ":::" + port + " v4v6" : "*:" + port;
     }
 
     /** Whether the API servers answer {@code /readyz} without credentials: kubeadm's do, k3s's do not. */
