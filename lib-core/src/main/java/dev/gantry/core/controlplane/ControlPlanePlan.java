@@ -67,7 +67,12 @@ public final class ControlPlanePlan {
         return report;
     }
 
-    /** @return every file to write: kubeadm or k3s files (masters in inventory order, then workers), then HAProxy, keepalived and external etcd files */
+    /**
+     * Returns every file to write: the kubeadm or k3s files (masters in inventory order, then
+     * workers), then the HAProxy, keepalived and external etcd files.
+     *
+     * @return the artifacts; unmodifiable
+     */
     public List<Artifact> artifacts() {
         return artifacts;
     }
@@ -132,7 +137,8 @@ public final class ControlPlanePlan {
     /** @return the distribution, endpoint, member count, artifact count and report summary; no secrets */
     @Override
     public String toString() {
-        return "ControlPlanePlan[" + spec.distribution() + " " + spec.endpoint().map(Endpoint::url).orElse("no endpoint")
+        return "ControlPlanePlan[" + spec.distribution() + " "
+                + spec.endpoint().map(Endpoint::url).orElse("no endpoint")
                 + ", " + quorum.map(Quorum::toString).orElse("no voting members") + ", " + artifacts.size()
                 + " artifacts, " + report.summary() + "]";
     }

@@ -25,8 +25,8 @@ import java.util.Optional;
  * {@code HA-TOO-FEW-MEMBERS}, {@code HA-QUORUM-EVEN}, {@code HA-TOO-MANY-MEMBERS}, {@code
  * HA-ZONE-LOSS-BREAKS-QUORUM}, {@code HA-ENDPOINT-MISSING}, {@code HA-ENDPOINT-IS-NODE}, {@code
  * HA-VIP-SPANS-SUBNETS} and {@code HA-LB-PORT-CLASH} (with a VIP), {@code HA-SAN-MISSING}, {@code
- * HA-JOIN-CA-UNPINNED} (kubeadm), {@code HA-ETCD-MACHINES-UNUSED} (etcd machines with stacked etcd), after the INFO findings {@code HA-QUORUM}, {@code HA-SPREAD} and
- * {@code HA-ENDPOINT}.
+ * HA-JOIN-CA-UNPINNED} (kubeadm), {@code HA-ETCD-MACHINES-UNUSED} (etcd machines with stacked
+ * etcd), after the INFO findings {@code HA-QUORUM}, {@code HA-SPREAD} and {@code HA-ENDPOINT}.
  *
  * <p>Artifacts: kubeadm {@code InitConfiguration}+{@code ClusterConfiguration} for the first
  * master and {@code JoinConfiguration} for the others and the workers, or k3s {@code config.yaml}
@@ -58,9 +58,10 @@ public final class ControlPlanePlanner {
         List<Finding> findings = new ArrayList<>(PlanSummary.of(t));
         findings.addAll(QuorumRules.check(t, policy));
         findings.addAll(EndpointRules.check(t, policy));
+        String title = "Control plane " + spec.clusterName() + " (" + spec.distribution().name().toLowerCase(Locale.ROOT)
+                + ", " + spec.etcd().name().toLowerCase(Locale.ROOT) + " etcd)";
         Report report = Report.of(findings)
-                .withTitle("Control plane " + spec.clusterName() + " (" + spec.distribution().name().toLowerCase(Locale.ROOT)
-                        + ", " + spec.etcd().name().toLowerCase(Locale.ROOT) + " etcd)")
+                .withTitle(title)
                 .withDiagram(PlanDiagram.draw(t));
         Optional<Quorum> quorum = t.voters().isEmpty() ? Optional.empty() : Optional.of(Quorum.of(t.voters().size()));
         return new ControlPlanePlan(spec, quorum, report, artifacts(t), secrets);

@@ -68,7 +68,9 @@ final class EndpointRules {
         String message = "endpoint " + endpoint.host() + " is " + node.get().name() + "'s own address: when "
                 + node.get().name() + " is down, clients and joining nodes lose the API although other masters run";
         String remedy = "use a DNS name or a VIP served by a load balancer in front of all masters";
-        return single ? Finding.warn(IS_NODE, SUBJECT, message, remedy) : Finding.fail(IS_NODE, SUBJECT, message, remedy);
+        return single
+                ? Finding.warn(IS_NODE, SUBJECT, message, remedy)
+                : Finding.fail(IS_NODE, SUBJECT, message, remedy);
     }
 
     private static Finding portClash(Topology t) {
