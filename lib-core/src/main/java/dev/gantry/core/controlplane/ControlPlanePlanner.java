@@ -58,7 +58,8 @@ public final class ControlPlanePlanner {
         List<Finding> findings = new ArrayList<>(PlanSummary.of(t));
         findings.addAll(QuorumRules.check(t, policy));
         findings.addAll(EndpointRules.check(t, policy));
-        String title = "Control plane " + spec.clusterName() + " (" + spec.distribution().name().toLowerCase(Locale.ROOT)
+        String title = "Control plane " + spec.clusterName()
+                + " (" + spec.distribution().name().toLowerCase(Locale.ROOT)
                 + ", " + spec.etcd().name().toLowerCase(Locale.ROOT) + " etcd)";
         Report report = Report.of(findings)
                 .withTitle(title)
