@@ -1,6 +1,7 @@
 package dev.gantry.k8s.controlplane;
 
 import dev.gantry.core.Finding;
+import dev.gantry.core.controlplane.Quorum;
 import dev.gantry.k8s.controlplane.ClusterFacts.LeaderLease;
 import dev.gantry.k8s.controlplane.ClusterFacts.MasterNode;
 import java.net.URI;
@@ -50,7 +51,7 @@ final class ControlPlaneRules {
     }
 
     private static int majority(int members) {
-        return members / 2 + 1;
+        return Quorum.of(members).size();
     }
 
     private void members() {
@@ -71,7 +72,7 @@ final class ControlPlaneRules {
                     remedy) : Finding.warn("HA-QUORUM-EVEN", SUBJECT, message, remedy));
         } else if (n >= 3) {
             findings.add(Finding.pass("HA-QUORUM", SUBJECT, n + " control-plane nodes keep quorum ("
-                    + majority(n) + ") with " + (n - 1) / 2 + " down"));
+                    + majority(n) + ") with " + Quorum.of(n).tolerates() + " down"));
         }
     }
 
