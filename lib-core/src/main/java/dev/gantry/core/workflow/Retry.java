@@ -104,7 +104,7 @@ public final class Retry {
                 .onRetry(onRetry);
         if (maxDelay.compareTo(delay) > 0 && !delay.isZero()) {
             builder.withBackoff(delay, maxDelay);
-        } else {
+        } else if (!delay.isZero()) {
             builder.withDelay(delay);
         }
         return builder.build();
