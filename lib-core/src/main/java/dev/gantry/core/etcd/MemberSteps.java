@@ -19,6 +19,9 @@ final class MemberSteps {
     private static final String RUNNING = "pid=$(cat \"$1\" 2>/dev/null) && [ -n \"$pid\" ]"
             + " && kill -0 \"$pid\" 2>/dev/null"
             + " && tr '\\000' '\\n' < \"/proc/$pid/environ\" | grep -qxF \"ETCD_DATA_DIR=$2\"";
+    /** Alive and not a zombie (an unreaped exit still answers kill -0). */
+    private static final String ALIVE = "pid=$(cat \"$1\") && kill -0 \"$pid\" 2>/dev/null"
+            + " && ! grep -q '^State:[[:space:]]*Z' \"/proc/$pid/status\"";
     private static final String LAUNCH = "cd \"$1\" || exit 1; setsid nohup \"$2\" > \"$3\" 2>&1 < /dev/null &"
             + " echo $! > \"$4\"";
     private static final Duration POLL = Duration.ofMillis(500);
@@ -91,7 +94,7 @@ final class MemberSteps {
 
     /** Throws when the launched process is gone; false while it may still be starting. */
     private boolean failIfExited(StepContext context) {
-        ExecResult alive = exec(context, "sh", "-c", "kill -0 \"$(cat \"$1\")\" 2>/dev/null", "sh", files.pid());
+        ExecResult alive = exec(context, "sh", "-c", ALIVE, "sh", files.pid());
         if (!alive.ok()) {
             throw new GantryException(host().name() + ": etcd " + files.member().name() + " exited right after start;"
                     + " last lines of " + files.log() + ":\n" + logTail(context));
