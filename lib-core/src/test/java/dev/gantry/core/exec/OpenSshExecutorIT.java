@@ -91,6 +91,19 @@ class OpenSshExecutorIT {
     }
 
     @Test
+    void aTimedOutRemoteCommandDoesNotOutliveTheCall() throws Exception {
+        // The "remote" host is this machine, so the remote command's PID can be watched from here.
+        Path pidFile = sshd.dir().resolve("remote-" + System.nanoTime() + ".pid");
+
+        assertThatThrownBy(() -> ssh.exec(host, List.of("sh", "-c", "echo $$ > \"$1\"; exec sleep 300", "sh",
+                pidFile.toString()), Duration.ofSeconds(2))).isInstanceOf(ExecException.class);
+
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+    }
+
+    @Test
     void uploadWritesExactBytesWithTheMode() throws Exception {
         Path dir = Files.createTempDirectory(sshd.dir(), "upload-");
         String target = dir.resolve("all bytes 'quoted'.bin").toString();
