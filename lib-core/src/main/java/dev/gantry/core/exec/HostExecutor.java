@@ -27,6 +27,29 @@ public interface HostExecutor {
     ExecResult exec(Host host, List<String> argv, Duration timeout);
 
     /**
+     * Runs a command that may hold {@link dev.gantry.core.Secret}s and waits for it, at most
+     * {@code timeout}. The secret values never appear in the result's output or in the message of
+     * an {@link ExecException}; Gantry's executors also keep them out of their logs.
+     *
+     * <p>The default implementation runs {@link Command#reveal()} through
+     * {@link #exec(Host, List, Duration)} and masks the secrets in what comes back; executors that
+     * log their command lines override it so that they log {@link Command#toString()} instead.
+     *
+     * @param host where to run it
+     * @param command the command, with secrets
+     * @param timeout the longest the command may run; it is killed after that
+     * @return the exit code and output, secrets masked
+     * @throws ExecException when the command could not be run or did not end in time
+     */
+    default ExecResult exec(Host host, Command command, Duration timeout) {
+        try {
+            return command.redact(exec(host, command.reveal(), timeout));
+        } catch (ExecException e) {
+            throw new ExecException(command.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
      * Writes a file on the host, replacing it atomically if it exists.
      *
      * @param host where to write it

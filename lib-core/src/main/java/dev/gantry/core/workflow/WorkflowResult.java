@@ -1,0 +1,146 @@
+package dev.gantry.core.workflow;
+
+import dev.gantry.core.StepFailedException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link Workflow#run} did: every step's outcome and, when it stopped early, which step
+ * failed and why.
+ *
+ * <pre>{@code
+ * WorkflowResult result = workflow.run(Progress.console());
+ * result.failedStep();        // Optional[start etcd e2]
+ * result.orThrow();           // throws StepFailedException: step 'start etcd e2' failed: ...
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WorkflowResult {
+
+    /** What happened to one step. */
+    public enum Outcome {
+        /** It was already done. */
+        SKIPPED,
+        /** It ran and succeeded. */
+        SUCCEEDED,
+        /** It failed; the workflow stopped here. */
+        FAILED,
+        /** An earlier step failed, so it was not reached. */
+        NOT_RUN
+    }
+
+    /**
+     * One step's outcome.
+     *
+     * @param step the step's name
+     * @param outcome what happened
+     * @param attempts how many times it ran; 0 when skipped or not reached
+     * @param duration time spent on it, including its {@code isDone} check
+     * @param message the failure's message for {@link Outcome#FAILED}; else empty
+     */
+    public record StepOutcome(String step, Outcome outcome, int attempts, Duration duration, String message) {
+
+        /** Checks that no field is null. */
+        public StepOutcome {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    private final List<StepOutcome> steps;
+    private final Throwable failure;
+
+    WorkflowResult(List<StepOutcome> steps, Throwable failure) {
+        this.steps = List.copyOf(steps);
+        this.failure = failure;
+    }
+
+    /** @return every step's outcome, in workflow order */
+    public List<StepOutcome> steps() {
+        return steps;
+    }
+
+    /** @return whether no step failed */
+    public boolean ok() {
+        return failedStep().isEmpty();
+    }
+
+    /** @return the name of the step that failed, or empty */
+    public Optional<String> failedStep() {
+        return failed().map(StepOutcome::step);
+    }
+
+    /** @return why the failed step failed, or empty */
+    public Optional<String> failureMessage() {
+        return failed().map(StepOutcome::message);
+    }
+
+    /** @return the names of the steps that ran and succeeded */
+    public List<String> ran() {
+        return names(Outcome.SUCCEEDED);
+    }
+
+    /** @return the names of the steps skipped as already done */
+    public List<String> skipped() {
+        return names(Outcome.SKIPPED);
+    }
+
+    /** @return the names of the steps not reached because an earlier one failed */
+    public List<String> notRun() {
+        return names(Outcome.NOT_RUN);
+    }
+
+    /**
+     * @return this result when no step failed
+     * @throws StepFailedException naming the failed step, with its failure as the cause
+     */
+    public WorkflowResult orThrow() {
+        Optional<StepOutcome> failed = failed();
+        if (failed.isPresent()) {
+            throw new StepFailedException(failed.get().step(), failed.get().message(), failure);
+        }
+        return this;
+    }
+
+    /**
+     * Prints {@link #toString()} on {@code System.out}.
+     *
+     * @return this result, for chaining in runbooks
+     */
+    public WorkflowResult print() {
+        System.out.println(this);
+        return this;
+    }
+
+    /** @return a summary line and one line per step */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(ok() ? "Workflow succeeded" : "Workflow FAILED at " + failedStep().get())
+                .append(": ").append(ran().size()).append(" ran, ").append(skipped().size()).append(" skipped");
+        if (!notRun().isEmpty()) {
+            text.append(", ").append(notRun().size()).append(" not run");
+        }
+        for (StepOutcome step : steps) {
+            text.append("\n  ").append(String.format("%-9s %s", step.outcome().name().toLowerCase(Locale.ROOT),
+                    step.step()));
+            if (!step.message().isEmpty()) {
+                text.append(": ").append(step.message());
+            }
+        }
+        return text.toString();
+    }
+
+    private Optional<StepOutcome> failed() {
+        return steps.stream().filter(s -> s.outcome() == Outcome.FAILED).findFirst();
+    }
+
+    private List<String> names(Outcome outcome) {
+        return steps.stream().filter(s -> s.outcome() == outcome).map(StepOutcome::step).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gantry.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.GantryException;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TransientTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"level\":\"warn\",\"msg\":\"retrying of unary invoker failed\",\"error\":\"rpc error: code = Unavailable desc = etcdserver: leader changed\"}",
+        "error execution phase control-plane-join/etcd: etcdserver: too many learner members in cluster",
+        "Error: etcdserver: request timed out",
+        "ssh: connect to host 10.0.1.12 port 22: Connection refused",
+        "dial tcp 127.0.0.1:2379: connect: connection refused",
+    })
+    void recognisesKnownTransientFailures(String message) {
+        assertThat(Transient.isTransient(new GantryException(message))).isTrue();
+        assertThat(Transient.isQuorumLoss(new GantryException(message))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"errors\":[\"etcdserver: no leader\"]}",
+        "Error: etcdserver: unhealthy cluster",
+    })
+    void quorumLossIsNeverTransient(String message) {
+        assertThat(Transient.isQuorumLoss(new GantryException(message))).isTrue();
+        assertThat(Transient.isTransient(new GantryException(message + "; etcdserver: leader changed"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "127.0.0.1:23792 is unhealthy: failed to commit proposal: context deadline exceeded",
+        "mkdir: cannot create directory '/var/lib/etcd': Permission denied",
+        "[ERROR Port-6443]: Port 6443 is in use",
+    })
+    void otherFailuresAreNotRetried(String message) {
+        assertThat(Transient.isTransient(new GantryException(message))).isFalse();
+    }
+
+    @Test
+    void looksThroughTheCauseChain() {
+        Throwable failure = new GantryException("step failed",
+                new UncheckedIOException(new IOException("Connection refused")));
+
+        assertThat(Transient.isTransient(failure)).isTrue();
+    }
+}
