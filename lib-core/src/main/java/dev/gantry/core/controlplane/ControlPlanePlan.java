@@ -1,5 +1,7 @@
 package dev.gantry.core.controlplane;
 
+import dev.gantry.core.workflow.Workflow;
+
 import dev.gantry.core.GantryException;
 import dev.gantry.core.Report;
 import dev.gantry.core.Secret;
@@ -37,14 +39,16 @@ public final class ControlPlanePlan {
     private final Report report;
     private final List<Artifact> artifacts;
     private final JoinSecrets secrets;
+    private final Workflow workflow;
 
     ControlPlanePlan(ControlPlaneSpec spec, Optional<Quorum> quorum, Report report, List<Artifact> artifacts,
-            JoinSecrets secrets) {
+            JoinSecrets secrets, Workflow workflow) {
         this.spec = spec;
         this.quorum = quorum;
         this.report = report;
         this.artifacts = List.copyOf(artifacts);
         this.secrets = secrets;
+        this.workflow = workflow;
     }
 
     /** @return the spec the plan was made from (its secrets as given, not as generated) */
@@ -86,6 +90,34 @@ public final class ControlPlanePlan {
     public List<Artifact> artifactsFor(String host) {
         Objects.requireNonNull(host, "host");
         return artifacts.stream().filter(a -> a.host().equals(host)).toList();
+    }
+
+    /**
+     * Returns the steps that apply this plan, host by host: write every artifact (skipped when the
+     * file on the host already has the same SHA-256), start HAProxy and keepalived on the masters
+     * and any external etcd members ({@code systemctl enable --now}), then for kubeadm
+     * {@code kubeadm init --upload-certs} on the first master, {@code kubeadm join} on the other
+     * masters one at a time, and on the workers; for k3s, start {@code k3s} on the masters in order
+     * and {@code k3s-agent} on the workers. Each master join is guarded: it refuses to start when the
+     * uploaded certificates expire within 10 minutes, or when the stacked etcd members that kubelet
+     * reports ready would not keep quorum with the new member counted as down. Steps that touch
+     * hosts retry transient errors.
+     *
+     * <p>The hosts need kubeadm and kubelet (or k3s, installed with {@code INSTALL_K3S_SKIP_START})
+     * and systemd. Check the report first:
+     *
+     * <pre>{@code
+     * plan.report().orThrow();
+     * Workflow apply = plan.workflow().withExecutor(OpenSshExecutor.newBuilder().build());
+     * apply.dryRun().print();
+     * apply.run(Progress.console()).orThrow();
+     * }</pre>
+     *
+     * @return the workflow; it runs on this machine until given an executor with
+     *     {@link Workflow#withExecutor}
+     */
+    public Workflow workflow() {
+        return workflow;
     }
 
     /**

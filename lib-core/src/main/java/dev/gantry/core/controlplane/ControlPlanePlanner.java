@@ -3,7 +3,9 @@ package dev.gantry.core.controlplane;
 import dev.gantry.core.Finding;
 import dev.gantry.core.Inventory;
 import dev.gantry.core.Report;
+import dev.gantry.core.workflow.Workflow;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,11 @@ public final class ControlPlanePlanner {
      * @return the plan, whatever the findings (check {@code plan.report().ok()})
      */
     public static ControlPlanePlan plan(Inventory inventory, ControlPlaneSpec spec, HaPolicy policy) {
+        return plan(inventory, spec, policy, Clock.systemUTC());
+    }
+
+    /** As {@link #plan(Inventory, ControlPlaneSpec, HaPolicy)}, with the clock its workflow's guards read. */
+    static ControlPlanePlan plan(Inventory inventory, ControlPlaneSpec spec, HaPolicy policy, Clock clock) {
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(policy, "policy");
@@ -65,7 +72,9 @@ public final class ControlPlanePlanner {
                 .withTitle(title)
                 .withDiagram(PlanDiagram.draw(t));
         Optional<Quorum> quorum = t.voters().isEmpty() ? Optional.empty() : Optional.of(Quorum.of(t.voters().size()));
-        return new ControlPlanePlan(spec, quorum, report, artifacts(t), secrets);
+        List<Artifact> artifacts = artifacts(t);
+        Workflow workflow = Workflow.of(new ControlPlaneSteps(t, artifacts, clock).steps());
+        return new ControlPlanePlan(spec, quorum, report, artifacts, secrets, workflow);
     }
 
     /** Renders nothing without a control-plane machine: there would be no cluster to join. */
