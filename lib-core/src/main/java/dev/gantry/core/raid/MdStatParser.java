@@ -70,8 +70,8 @@ final class MdStatParser {
         finishBlock();
         String name = header.group(1);
         if (!names.add(name)) {
-            throw new ParseException(source, number, line, "array " + name + " appears twice; the kernel lists"
-                    + " each array once");
+            throw new ParseException(source, number, line, "array " + name
+                    + " appears twice (expected each array once, as the kernel lists them)");
         }
         current = new MdStatBlock(name, header.group(2), Optional.ofNullable(header.group(3)).orElse(""), number);
     }
