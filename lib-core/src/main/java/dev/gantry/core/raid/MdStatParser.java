@@ -76,6 +76,12 @@ final class MdStatParser {
         current = new MdStatBlock(name, header.group(2), Optional.ofNullable(header.group(3)).orElse(""), number);
     }
 
+    /** The message with control characters replaced and at most 300 characters, safe for one log line. */
+    static String printable(String message) {
+        String clean = message.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 300 ? clean : clean.substring(0, 300) + "…";
+    }
+
     private void finishBlock() {
         if (current == null) {
             return;
@@ -85,7 +91,8 @@ final class MdStatParser {
         try {
             arrays.add(block.toArray());
         } catch (MdStatBlock.Unreadable e) {
-            log.warn("{}:{}: array {} kept as level 'unknown': {}", source, e.line(), block.name(), e.getMessage());
+            log.warn("{}:{}: array {} kept as level 'unknown': {}", source, e.line(), block.name(),
+                    printable(e.getMessage()));
             arrays.add(new RaidArray(block.name(), "unknown", "unknown", List.of(), 0, 0, Optional.empty()));
         }
     }

@@ -269,4 +269,10 @@ class MdStatTest {
         assertThatThrownBy(() -> MdStat.parse("garbage")).isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("/proc/mdstat:1:");
     }
+
+    @Test
+    void logsUnreadableBlocksOnOneSafeLine() {
+        assertThat(MdStatParser.printable("found '\u001b[31mred\rforged'")).isEqualTo("found '?[31mred?forged'");
+        assertThat(MdStatParser.printable("x".repeat(400))).hasSize(301).endsWith("…");
+    }
 }
