@@ -155,8 +155,8 @@ final class MdStatBlock {
         }
         Matcher flags = FLAGS.matcher(m.group(3));
         if (!flags.matches()) {
-            throw new Unreadable(headerLine, "member '" + token + "' has unknown flags or flags out of the kernel's order"
-                    + " (W)(J) then (F) or (S)(R)");
+            throw new Unreadable(headerLine, "member '" + token + "' has unknown flags or flags out of the"
+                    + " kernel's order (W)(J) then (F) or (S)(R)");
         }
         MemberRole role;
         if (flags.group(3) != null && flags.group(3).equals("(F)")) {

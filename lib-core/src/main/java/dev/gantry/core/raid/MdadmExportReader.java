@@ -77,7 +77,8 @@ final class MdadmExportReader {
                 return new RaidMember(device, -1, 0, MemberRole.JOURNAL);
             default:
                 int max = Math.max(0, (raidDisks == 0 ? MdadmLines.MAX_DEVICES : raidDisks) - 1);
-                return RaidMember.active(device, (int) lines.number(line, role, max, "role (expected a slot number, spare, faulty or journal)"));
+                long slot = lines.number(line, role, max, "role (expected a slot number, spare, faulty or journal)");
+                return RaidMember.active(device, (int) slot);
         }
     }
 }

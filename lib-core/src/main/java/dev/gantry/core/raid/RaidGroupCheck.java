@@ -207,7 +207,8 @@ final class RaidGroupCheck {
     private void sync() {
         List<SyncProgress> syncs = group.syncs();
         boolean degraded = group.missingSlots() > 0 || !group.faultyDevices().isEmpty();
-        boolean rebuilding = syncs.stream().anyMatch(s -> s.action().equals("recovery") || s.action().equals("reshape"));
+        boolean rebuilding = syncs.stream()
+                .anyMatch(s -> s.action().equals("recovery") || s.action().equals("reshape"));
         String what = syncs.stream().map(s -> s.action() + (s.isRunning() ? " " + s.percent() + "%" : "="
                 + s.state())).collect(Collectors.joining(", "));
         if (degraded || rebuilding) {

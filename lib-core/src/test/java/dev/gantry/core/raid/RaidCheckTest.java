@@ -246,4 +246,17 @@ class RaidCheckTest {
         assertThat(base.withMembers(4).toString()).contains("withMembers(4)");
         assertThat(base.toString()).doesNotContain("withMembers");
     }
+
+    @Test
+    void mdstatSysfsAndMdadmViewsOfOneBrokenArrayGiveOneSubject() throws IOException {
+        List<RaidArray> arrays = new ArrayList<>(node("broken", 976629248, 976629248));
+        arrays.addAll(MdadmDetail.parse(Fixtures.mdadm("raid0-broken-detail")));
+
+        Report report = RaidCheck.raid0().withArray("/dev/md0").check("worker-7", arrays);
+
+        assertThat(report.findings()).extracting(Finding::subject).containsOnly("worker-7:md0");
+        assertThat(report.failures()).extracting(Finding::code).containsExactly("RAID-ARRAY-BROKEN");
+        assertThat(report.failures().get(0).message()).isEqualTo(
+                "state active, broken, failed; 1 slot(s) without a device");
+    }
 }
