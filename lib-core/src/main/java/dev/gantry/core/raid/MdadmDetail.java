@@ -22,7 +22,8 @@ import java.util.Objects;
  * Status : 45% complete} line. Table rows give members: the device path, the {@code RaidDevice}
  * slot ({@code -} gives -1), the role from the state words ({@code faulty}, {@code spare rebuilding},
  * {@code spare}, {@code journal}, {@code active sync}); a {@code removed} row is a {@linkplain
- * RaidMember#missingSlot(int) missing member}.
+ * RaidMember#missingSlot(int) missing member}. An inactive array's table has no State column; its
+ * members get {@link MemberRole#UNKNOWN}.
  *
  * <p><b>Export form</b>: {@code KEY=value} lines. Read: {@code MD_LEVEL}, {@code MD_DEVICES}, {@code
  * MD_DEVNAME} (the name; else {@code uuid:<MD_UUID>}; else {@code unknown}), and per member {@code

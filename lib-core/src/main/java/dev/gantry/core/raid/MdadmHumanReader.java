@@ -127,7 +127,10 @@ final class MdadmHumanReader {
         return Optional.empty();
     }
 
-    /** {@code Number Major Minor RaidDevice State... [device]}, with {@code -} for unknown numbers. */
+    /**
+     * {@code Number Major Minor RaidDevice State... [device]}, with {@code -} for unknown numbers;
+     * an inactive array's table has no State column, so its members have no role.
+     */
     private RaidMember row(MdadmLines.Line line) {
         String[] tokens = line.text().strip().split("\\s+");
         if (tokens.length < 5) {
@@ -142,6 +145,9 @@ final class MdadmHumanReader {
         }
         int slot = tokens[3].equals("-") ? -1
                 : (int) lines.number(line, tokens[3], MdadmLines.MAX_DEVICES, "RaidDevice");
+        if (words.isEmpty() && hasDevice) {
+            return new RaidMember(tokens[tokens.length - 1], slot, 0, MemberRole.UNKNOWN);
+        }
         if (words.isEmpty() || !WORDS.containsAll(words)) {
             throw lines.error(line, "unknown device state " + words + " (expected words of " + WORDS + ")");
         }

@@ -97,4 +97,16 @@ class MdadmDetailTest {
             assertThat(e.offendingText()).hasValueSatisfying(t -> assertThat(t).contains("exploded"));
         });
     }
+
+    @Test
+    void readsAnInactiveArrayWhoseTableHasNoStateColumn() {
+        String text = "/dev/md127:\n           Version : 1.2\n        Raid Level : raid0\n     Total Devices : 1\n"
+                + "       Persistence : Superblock is persistent\n\n             State : inactive\n"
+                + "   Working Devices : 1\n\n              UUID : 3b1a2f4e:9c0d7e21:5a6b8c9d:0e1f2a3b\n"
+                + "            Events : 0\n\n    Number   Major   Minor   RaidDevice\n\n"
+                + "       -       8       16        -        /dev/sdb\n";
+
+        assertThat(MdadmDetail.parse(text)).containsExactly(new RaidArray("md127", "raid0", "inactive",
+                List.of(new RaidMember("/dev/sdb", -1, 0, MemberRole.UNKNOWN)), 0, 0, Optional.empty()));
+    }
 }
