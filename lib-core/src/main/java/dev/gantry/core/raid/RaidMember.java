@@ -13,6 +13,13 @@ import java.util.Objects;
  */
 public record RaidMember(String device, int index, long sizeBytes, MemberRole role) {
 
+    /**
+     * The device name of a slot that the array has but no device fills: a {@code _} in mdstat's
+     * {@code [U_]}, a {@code removed} row of {@code mdadm --detail}, a sysfs slot without a
+     * {@code dev-*} directory.
+     */
+    public static final String MISSING_DEVICE = "(missing)";
+
     /** Checks the fields. */
     public RaidMember {
         Objects.requireNonNull(device, "device");
@@ -36,6 +43,17 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
     }
 
     /**
+     * A slot of the array that no device fills; its role is {@link MemberRole#UNKNOWN} and its
+     * device {@link #MISSING_DEVICE}.
+     *
+     * @param slot the empty slot, or -1 when the source does not say which
+     * @return the placeholder member
+     */
+    public static RaidMember missingSlot(int slot) {
+        return new RaidMember(MISSING_DEVICE, slot, 0, MemberRole.UNKNOWN);
+    }
+
+    /**
      * @param bytes the member's size
      * @return a copy with that size
      */
@@ -54,6 +72,11 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
     /** @return whether the member is marked faulty */
     public boolean faulty() {
         return role == MemberRole.FAULTY;
+    }
+
+    /** @return whether this is a {@linkplain #missingSlot(int) missing slot}, not a device */
+    public boolean missing() {
+        return MISSING_DEVICE.equals(device);
     }
 
     /** @return whether the member is a spare */

@@ -1,0 +1,56 @@
+package dev.gantry.core.raid;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds {@code /sys/block}-shaped trees in a temporary directory for tests. */
+final class SysTree {
+
+    private final Path root;
+
+    SysTree(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Adds an md array with its {@code md/} attributes and block size in sectors. */
+    SysTree array(String name, String level, String arrayState, int raidDisks, long chunkBytes, long sectors) {
+        write(name + "/md/level", level);
+        write(name + "/md/array_state", arrayState);
+        write(name + "/md/raid_disks", Integer.toString(raidDisks));
+        write(name + "/md/chunk_size", Long.toString(chunkBytes));
+        write(name + "/md/metadata_version", "1.2");
+        write(name + "/size", Long.toString(sectors));
+        return this;
+    }
+
+    /** Adds a member {@code dev-<device>} with state, slot and size in KiB, and its block link. */
+    SysTree member(String array, String device, String state, String slot, long sizeKib) {
+        String dir = array + "/md/dev-" + device;
+        write(dir + "/state", state);
+        write(dir + "/slot", slot);
+        write(dir + "/size", Long.toString(sizeKib));
+        try {
+            Files.createSymbolicLink(root.resolve(dir + "/block"), Path.of("../../../../devices/virtual/block/" + device));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    SysTree write(String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content + "\n");
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
