@@ -31,16 +31,18 @@ final class LvmReportReader {
 
     private final String source;
     private final String text;
+    private final String jsonLines;
     private final JsonText json;
 
     LvmReportReader(String source, String text) {
         this.source = source;
         this.text = text;
-        this.json = new JsonText(source, jsonLinesOnly(text));
+        this.jsonLines = jsonLinesOnly(text);
+        this.json = new JsonText(source, jsonLines);
     }
 
     List<RaidArray> read() {
-        if (jsonLinesOnly(text).isBlank()) {
+        if (jsonLines.isBlank()) {
             List<String> lines = Input.lines(text);
             int first = 0;
             while (first < lines.size() && lines.get(first).isBlank()) {

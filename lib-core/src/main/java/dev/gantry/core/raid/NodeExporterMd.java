@@ -92,10 +92,11 @@ public final class NodeExporterMd {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive but was " + timeout);
         }
-        return parse(get(metricsUrl, timeout), metricsUrl.toString());
+        return parse(fetchText(metricsUrl, timeout), metricsUrl.toString());
     }
 
-    private static String get(URI url, Duration timeout) {
+    /** @return the body of {@code GET metricsUrl}, answered with 200 within the timeout */
+    static String fetchText(URI url, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET()

@@ -1,8 +1,10 @@
 package dev.gantry.core.raid;
 
+import dev.gantry.core.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -80,7 +82,7 @@ final class NodeExporterReader {
             String key = uuid + "/" + s.label("mode");
             if ("node_btrfs_allocation_ratio".equals(s.name()) && "data".equals(s.label("block_group_type"))
                     && !uuid.isBlank() && !s.label("mode").isBlank()) {
-                String level = s.label("mode").toLowerCase(java.util.Locale.ROOT);
+                String level = s.label("mode").toLowerCase(Locale.ROOT);
                 long chunk = List.of("raid0", "raid10", "raid5", "raid6").contains(level) ? BtrfsReader.STRIPE_LEN : 0;
                 arrays.putIfAbsent(key, new RaidArray("btrfs:" + uuid + ":data", level, "active", List.of(), chunk, 0,
                         Optional.empty()));
@@ -101,7 +103,7 @@ final class NodeExporterReader {
     private void add(List<RaidMember> members, String device, String kind, int count, MemberRole role) {
         created += count;
         if (created > MAX_TOTAL_MEMBERS) {
-            throw dev.gantry.core.ParseException.of(source, "the metrics describe more than " + MAX_TOTAL_MEMBERS
+            throw ParseException.of(source, "the metrics describe more than " + MAX_TOTAL_MEMBERS
                     + " md members; expected the metrics of one node");
         }
         for (int i = 0; i < count; i++) {

@@ -1,8 +1,10 @@
 package dev.gantry.core.raid;
 
+import dev.gantry.core.ParseException;
 import dev.gantry.core.Report;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -93,6 +95,41 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
             throw new IllegalArgumentException("commandTimeout must be positive but was " + commandTimeout);
         }
         return new NodeFactsCollector(host, executor, commandTimeout).collect();
+    }
+
+    /**
+     * Reads a node's md arrays and btrfs data profiles from its node_exporter instead of running
+     * commands; see {@link NodeExporterMd} for what node_exporter can and cannot tell (no RAID level,
+     * no member names, no broken RAID-0).
+     *
+     * <pre>{@code
+     * NodeFacts facts = NodeFacts.fromNodeExporter(host, URI.create("http://10.0.2.23:9100/metrics"),
+     *         Duration.ofSeconds(10));
+     * }</pre>
+     *
+     * @param host the node
+     * @param metricsUrl its node_exporter metrics URL
+     * @param timeout the longest the connection and the whole request may take, each
+     * @return the facts; metrics that cannot be parsed are an {@code UNREADABLE} note
+     * @throws dev.gantry.core.GantryException when the endpoint cannot be reached, does not answer in
+     *     time, or answers other than 200
+     */
+    public static NodeFacts fromNodeExporter(Host host, URI metricsUrl, Duration timeout) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(metricsUrl, "metricsUrl");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+        }
+        String command = "GET " + metricsUrl;
+        String body = NodeExporterMd.fetchText(metricsUrl, timeout);
+        try {
+            return new NodeFacts(host, NodeExporterMd.parse(body, metricsUrl.toString()), List.of(),
+                    Map.of(command, body));
+        } catch (ParseException e) {
+            return new NodeFacts(host, List.of(), List.of(new FactNote(host.name(), command,
+                    FactNote.Kind.UNREADABLE, e.getMessage())), Map.of(command, body));
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,7 +167,7 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /** Runs the task on the pool; its timeout counts from when it starts, and interrupts it. */
-    private CompletableFuture<Report> start(ExecutorService pool, java.util.function.Supplier<Report> task) {
+    private CompletableFuture<Report> start(ExecutorService pool, Supplier<Report> task) {
         CompletableFuture<Report> result = new CompletableFuture<>();
         pool.execute(() -> {
             Thread worker = Thread.currentThread();

@@ -148,6 +148,8 @@ class BtrfsRaid0IT {
             assertThat(data.sizeBytes()).isPositive();
             assertThat(data.members()).extracting(RaidMember::device).containsExactlyInAnyOrderElementsOf(loops);
         });
+        assertThat(NodeFacts.fromNodeExporter(Host.local(), metrics, Duration.ofSeconds(30)).array(name))
+                .hasValueSatisfying(data -> assertThat(data.level()).isEqualTo("raid0"));
     }
 
     private static String btrfs(String... args) {

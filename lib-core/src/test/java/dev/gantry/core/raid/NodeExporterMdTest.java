@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.gantry.core.GantryException;
 import dev.gantry.core.ParseException;
+import dev.gantry.core.exec.Host;
 import dev.gantry.core.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -145,6 +146,31 @@ class NodeExporterMdTest {
 
         assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofMillis(300)))
                 .isInstanceOf(GantryException.class).hasMessageContaining("did not answer within");
+    }
+
+    @Test
+    void nodeFactsFromNodeExporterKeepTheArraysAndTheBody() throws IOException {
+        String body = Fixtures.read("nodeexporter/md-raid0-raid1.prom");
+        URI url = serve(200, body, false);
+
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+
+        assertThat(facts.arrays()).extracting(RaidArray::name).containsExactly("md0", "md1", "md2");
+        assertThat(facts.notes()).isEmpty();
+        assertThat(facts.outputs()).containsEntry("GET " + url, body);
+    }
+
+    @Test
+    void nodeFactsFromNodeExporterNoteMetricsTheyCannotRead() throws IOException {
+        URI url = serve(200, "<html>login</html>\n", false);
+
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+
+        assertThat(facts.arrays()).isEmpty();
+        assertThat(facts.notes()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(FactNote.Kind.UNREADABLE);
+            assertThat(n.message()).contains("not a metric sample");
+        });
     }
 
     @Test
