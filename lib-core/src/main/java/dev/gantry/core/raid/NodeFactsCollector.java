@@ -33,6 +33,7 @@ final class NodeFactsCollector {
             + "(array_state|chunk_size):(.*)");
     private static final Pattern OCTAL = Pattern.compile("\\\\([0-7]{3})");
     private static final int MAX_BTRFS_MOUNTS = 64;
+    private static final int MAX_MD_ARRAYS = 256;
 
     private final Host host;
     private final HostExecutor executor;
@@ -65,7 +66,7 @@ final class NodeFactsCollector {
     private List<RaidArray> withSysfs(List<RaidArray> arrays) {
         List<String> argv = new ArrayList<>(List.of("grep", "-H", "."));
         for (RaidArray array : arrays) {
-            if (MD_NAME.matcher(array.name()).matches()) {
+            if (MD_NAME.matcher(array.name()).matches() && argv.size() < 3 + 2 * MAX_MD_ARRAYS) {
                 argv.add("/sys/block/" + array.name() + "/md/array_state");
                 argv.add("/sys/block/" + array.name() + "/md/chunk_size");
             }

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe.
  *
  * @param parallelism how many nodes are collected at once; 1 to 256
- * @param nodeTimeout how long one node's collection and check may take; positive
- * @param commandTimeout how long each command on a node may run; positive
+ * @param nodeTimeout how long one node's collection and check may take; positive, at most a day
+ * @param commandTimeout how long each command on a node may run; positive, at most a day
  */
 public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandTimeout) {
 
@@ -58,6 +58,7 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
 
     private static final Logger log = LoggerFactory.getLogger(RaidFleet.class);
     private static final int MAX_PARALLELISM = 256;
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
     /** Checks the settings. */
     public RaidFleet {
@@ -67,9 +68,10 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
             throw new IllegalArgumentException("parallelism must be 1.." + MAX_PARALLELISM + " but was " + parallelism);
         }
         if (nodeTimeout.isNegative() || nodeTimeout.isZero() || commandTimeout.isNegative()
-                || commandTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive but were nodeTimeout " + nodeTimeout
-                    + " and commandTimeout " + commandTimeout);
+                || commandTimeout.isZero() || nodeTimeout.compareTo(MAX_TIMEOUT) > 0
+                || commandTimeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeouts must be positive and at most " + MAX_TIMEOUT
+                    + " but were nodeTimeout " + nodeTimeout + " and commandTimeout " + commandTimeout);
         }
     }
 

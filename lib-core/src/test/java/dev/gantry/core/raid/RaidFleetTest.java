@@ -192,6 +192,8 @@ class RaidFleetTest {
     void rejectsSettingsOutOfRange() {
         assertThatThrownBy(() -> RaidFleet.ofDefaults().withParallelism(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism");
+        assertThatThrownBy(() -> RaidFleet.ofDefaults().withNodeTimeout(Duration.ofDays(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
         assertThatThrownBy(() -> RaidFleet.ofDefaults().withNodeTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodeTimeout");
         assertThat(RaidFleet.ofDefaults()).isEqualTo(new RaidFleet(8, Duration.ofMinutes(2), Duration.ofSeconds(30)));
