@@ -43,8 +43,8 @@ final class JsonText {
     /** An array. */
     record Arr(List<Value> items, int line) implements Value {}
 
-    /** A string, number or boolean as written; {@code quoted} for JSON strings. */
-    record Scalar(String text, boolean quoted, int line) implements Value {}
+    /** A string, number or boolean as written (tools disagree on which they print). */
+    record Scalar(String text, int line) implements Value {}
 
     /** {@code null}. */
     record Null(int line) implements Value {}
@@ -139,9 +139,8 @@ final class JsonText {
             case START_OBJECT -> object(parser, line, depth);
             case START_ARRAY -> array(parser, line, depth);
             case VALUE_NULL -> new Null(line);
-            case VALUE_STRING -> new Scalar(parser.getString(), true, line);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                    new Scalar(parser.getString(), false, line);
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
+                    new Scalar(parser.getString(), line);
             default -> throw error(line, "unexpected JSON token " + token);
         };
     }
