@@ -1,0 +1,204 @@
+package dev.gantry.core.raid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gantry.core.GantryException;
+import dev.gantry.core.ParseException;
+import dev.gantry.core.exec.Host;
+import dev.gantry.core.testing.LoopbackPorts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NodeExporterMdTest {
+
+    private static final String BTRFS = """
+            # HELP node_btrfs_allocation_ratio Data allocation ratio for a layout/data type
+            # TYPE node_btrfs_allocation_ratio gauge
+            node_btrfs_allocation_ratio{block_group_type="data",mode="raid0",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 1
+            node_btrfs_allocation_ratio{block_group_type="metadata",mode="raid1",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 2
+            node_btrfs_device_size_bytes{device="loop0",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 2.68435456e+08
+            node_btrfs_device_size_bytes{device="loop1",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 2.68435456e+08
+            node_btrfs_size_bytes{block_group_type="data",mode="raid0",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 1.34217728e+08
+            """;
+
+    private HttpServer server;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void readsRealMdMetricsIntoArraysWithCountedMembers() {
+        List<RaidArray> arrays = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom"));
+
+        assertThat(arrays).extracting(RaidArray::name).containsExactly("md0", "md1", "md2");
+        RaidArray md0 = arrays.get(0);
+        assertThat(md0.level()).isEqualTo("unknown");
+        assertThat(md0.state()).isEqualTo("active");
+        assertThat(md0.sizeBytes()).isEqualTo(1953258496L * 1024);
+        assertThat(md0.members()).extracting(RaidMember::device).containsExactly("md0/active-0", "md0/active-1");
+        assertThat(md0.sync()).isEmpty();
+    }
+
+    @Test
+    void countsAFailedMemberOfADegradedMirror() {
+        RaidArray md1 = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom")).get(1);
+
+        assertThat(md1.members()).extracting(RaidMember::role).containsExactly(MemberRole.ACTIVE, MemberRole.FAULTY);
+    }
+
+    @Test
+    void readsAResyncWithItsProgress() {
+        RaidArray md2 = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom")).get(2);
+
+        assertThat(md2.sync()).hasValueSatisfying(s -> {
+            assertThat(s.action()).isEqualTo("resync");
+            assertThat(s.isRunning()).isTrue();
+            assertThat(s.percent()).isBetween(22.39, 22.41);
+        });
+    }
+
+    @Test
+    void addsMissingMembersForRequiredSlotsNoDiskFills() {
+        String metrics = """
+                node_md_disks{device="md5",state="active"} 2
+                node_md_disks{device="md5",state="failed"} 0
+                node_md_disks_required{device="md5"} 3
+                node_md_state{device="md5",state="inactive"} 1
+                """;
+
+        RaidArray md5 = NodeExporterMd.parse(metrics).get(0);
+
+        assertThat(md5.state()).isEqualTo("inactive");
+        assertThat(md5.members()).extracting(RaidMember::device)
+                .containsExactly("md5/active-0", "md5/active-1", "md5/missing-0");
+    }
+
+    @Test
+    void readsBtrfsDataProfilesWithTheirDevices() {
+        List<RaidArray> arrays = NodeExporterMd.parse(BTRFS);
+
+        assertThat(arrays).hasSize(1);
+        RaidArray data = arrays.get(0);
+        assertThat(data.name()).isEqualTo("btrfs:ed37a884-3263-48d0-b569-5c3c9bddd753:data");
+        assertThat(data.level()).isEqualTo("raid0");
+        assertThat(data.sizeBytes()).isEqualTo(134217728);
+        assertThat(data.members()).containsExactly(new RaidMember("/dev/loop0", 0, 268435456, MemberRole.ACTIVE),
+                new RaidMember("/dev/loop1", 1, 268435456, MemberRole.ACTIVE));
+    }
+
+    @Test
+    void rejectsALineThatIsNoSample() {
+        assertThatThrownBy(() -> NodeExporterMd.parse("node_md_blocks{device=\"md0\"} 1\n<html>oops</html>\n", "url"))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.source()).isEqualTo("url");
+                    assertThat(e.line()).hasValue(2);
+                });
+    }
+
+    @Test
+    void rejectsAValueThatIsNoNumber() {
+        assertThatThrownBy(() -> NodeExporterMd.parse("node_md_blocks{device=\"md0\"} 1d\n"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("\"1d\"");
+    }
+
+    @Test
+    void rejectsAnUnclosedLabelValue() {
+        assertThatThrownBy(() -> NodeExporterMd.parse("node_md_blocks{device=\"md0} 1\n"))
+                .isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void fetchesAndReadsMetricsOverHttp() throws IOException {
+        URI url = serve(200, Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom"), false);
+
+        assertThat(NodeExporterMd.fetch(url, Duration.ofSeconds(10))).extracting(RaidArray::name)
+                .containsExactly("md0", "md1", "md2");
+    }
+
+    @Test
+    void reportsAnErrorStatusAsAnActionableException() throws IOException {
+        URI url = serve(503, "busy", false);
+
+        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofSeconds(10)))
+                .isInstanceOf(GantryException.class).hasMessageContaining("HTTP 503").hasMessageContaining(url.toString());
+    }
+
+    @Test
+    void givesUpOnAnEndpointThatDoesNotAnswerInTime() throws IOException {
+        URI url = serve(200, "node_md_blocks{device=\"md0\"} 1\n", true);
+
+        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofMillis(300)))
+                .isInstanceOf(GantryException.class).hasMessageContaining("did not answer within");
+    }
+
+    @Test
+    void nodeFactsFromNodeExporterKeepTheArraysAndTheBody() throws IOException {
+        String body = Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom");
+        URI url = serve(200, body, false);
+
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+
+        assertThat(facts.arrays()).extracting(RaidArray::name).containsExactly("md0", "md1", "md2");
+        assertThat(facts.notes()).isEmpty();
+        assertThat(facts.outputs()).containsEntry("GET " + url, body);
+    }
+
+    @Test
+    void nodeFactsFromNodeExporterNoteMetricsTheyCannotRead() throws IOException {
+        URI url = serve(200, "<html>login</html>\n", false);
+
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+
+        assertThat(facts.arrays()).isEmpty();
+        assertThat(facts.notes()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(FactNote.Kind.UNREADABLE);
+            assertThat(n.message()).contains("not a metric sample");
+        });
+    }
+
+    @Test
+    void reportsARefusedConnection() {
+        URI url = URI.create("http://127.0.0.1:" + LoopbackPorts.allocate() + "/metrics");
+
+        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofSeconds(5)))
+                .isInstanceOf(GantryException.class).hasMessageContaining("node_exporter");
+    }
+
+    private URI serve(int status, String body, boolean hang) throws IOException {
+        int port = LoopbackPorts.allocate();
+        server = HttpServer.create(new InetSocketAddress(LoopbackPorts.HOST, port), 0);
+        server.createContext("/metrics", exchange -> {
+            if (hang) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + port + "/metrics");
+    }
+}
