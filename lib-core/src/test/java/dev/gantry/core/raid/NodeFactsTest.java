@@ -36,6 +36,23 @@ class NodeFactsTest {
     }
 
     @Test
+    void readsMdArraysFromProcMdstatAndTheirStateFromSysfs() {
+        FakeExecutor executor = new FakeExecutor()
+                .answer(NodeFactsCollector.MDSTAT, "Personalities : [raid0] \n"
+                        + "md0 : active raid0 nvme1n1[1] nvme0n1[0]\n"
+                        + "      1953258496 blocks super 1.2 512k chunks\n\nunused devices: <none>\n")
+                .answer(GREP_MD0, "/sys/block/md0/md/array_state:broken\n/sys/block/md0/md/chunk_size:524288\n");
+
+        NodeFacts facts = NodeFacts.collect(WORKER, executor);
+
+        assertThat(facts.array("md0")).hasValueSatisfying(md0 -> {
+            assertThat(md0.level()).isEqualTo("raid0");
+            assertThat(md0.state()).isEqualTo("broken");
+            assertThat(md0.members()).extracting(RaidMember::device).containsExactlyInAnyOrder("nvme0n1", "nvme1n1");
+        });
+    }
+
+    @Test
     void prefersLvmsViewOfAVolumeLsblkAlsoShows() {
         FakeExecutor executor = new FakeExecutor()
                 .answer(NodeFactsCollector.LSBLK, Fixtures.read("raid/lsblk/lvm-striped-and-linear.json"))
