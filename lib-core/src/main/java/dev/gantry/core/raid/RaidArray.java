@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A striped or mirrored device as one tool reports it: an md array, an LVM striped or raid0
  * logical volume, or a btrfs data profile. Every parser in this package returns these, so one
- * {@link RaidCheck} reads them all.
+ * {@code RaidCheck} reads them all.
  *
  * @param name the array's name: {@code md0}, {@code vg0/data}, {@code btrfs:<uuid>:data}
  * @param level the RAID level, lower case: {@code raid0}, {@code raid1}, {@code linear},
