@@ -136,10 +136,9 @@ public final class Sidecar implements AutoCloseable {
     }
 
     static String startError(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        String because = cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "";
-        return ("sidecar: cannot start: " + message + because).replaceAll("[\\r\\n\\t]+", " ");
+        String message = e.getMessage() != null ? e.getMessage()
+                : e.getCause() != null ? e.getCause().toString() : e.getClass().getSimpleName();
+        return ("sidecar: cannot start: " + message).replaceAll("[\\r\\n\\t]+", " ");
     }
 
     private static void awaitStop(CountDownLatch stopped) {
