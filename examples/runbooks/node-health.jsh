@@ -6,54 +6,61 @@ import dev.gantry.health.sync.*;
 import java.net.URI;
 import java.net.http.*;
 import java.time.*;
+import java.util.concurrent.atomic.AtomicLong;
 
-// 1. A simulated node: the network is at height 1000, the node starts 40 blocks behind and
-//    downloads 20 blocks a second, so it has caught up after about 2 seconds.
+// 1. A simulated node: the network is at height 1000 and the node at 960, without peers. Once
+//    it has peers (step 3) it downloads 20 blocks a second, so it catches up in about 2 seconds.
 long networkHeight = 1000;
 long startHeight = 960;
-long startedAt = System.nanoTime();
+AtomicLong peersFoundAt = new AtomicLong();   // System.nanoTime() when the node found peers; 0 before
 SyncSource simulated = new SyncSource() {
     public String name() {
         return "simulated node";
     }
 
     public SyncStatus read() {
-        long downloaded = (System.nanoTime() - startedAt) / 50_000_000L; // one block every 50 ms
+        long since = peersFoundAt.get();
+        long downloaded = since == 0 ? 0 : (System.nanoTime() - since) / 50_000_000L; // a block every 50 ms
         long height = Math.min(networkHeight, startHeight + downloaded);
         return SyncStatus.of(name(), height, Instant.now())
                 .withNetworkHeight(networkHeight)
                 .withSyncing(height < networkHeight)
-                .withPeers(8);
+                .withPeers(since == 0 ? 0 : 8);
     }
 };
 
 // 2. Readiness: not syncing and at most 3 blocks behind; ready again only when fully caught up.
 SyncCheck sync = SyncCheck.builder(simulated).maxLag(3).resumeLag(0).build();
-HealthService health = HealthService.builder()
-        .readiness("node", sync)
-        .interval(Duration.ofMillis(200))
-        .rise(2)
-        .fall(1)
-        .build()
-        .start();
+// (In JShell a line may not start with '.', so chains break after the dot.)
+HealthService health = HealthService.builder().
+        readiness("node", sync).
+        interval(Duration.ofMillis(200)).
+        rise(2).
+        fall(1).
+        build().
+        start();
 HealthServer server = HealthServer.start(health, 0);   // port 0: any free port
 System.out.println("serving " + server.uri() + "/healthcheck for " + sync);
 
-// 3. Poll /healthcheck as a load balancer would, print every change, stop at the first 200.
+// 3. Poll /healthcheck as a load balancer would, print every change of status, and stop at the
+//    first 200. The node finds its peers, and starts downloading, as the polling begins.
 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-HttpRequest healthcheck = HttpRequest.newBuilder(URI.create(server.uri() + "/healthcheck"))
-        .timeout(Duration.ofSeconds(2)).build();
-HttpRequest livez = HttpRequest.newBuilder(URI.create(server.uri() + "/livez"))
-        .timeout(Duration.ofSeconds(2)).build();
+HttpRequest healthcheck = HttpRequest.newBuilder(URI.create(server.uri() + "/healthcheck")).
+        timeout(Duration.ofSeconds(2)).build();
+HttpRequest livez = HttpRequest.newBuilder(URI.create(server.uri() + "/livez")).
+        timeout(Duration.ofSeconds(2)).build();
 Instant deadline = Instant.now().plusSeconds(30);
+int firstStatus = -1;
 int lastStatus = -1;
 HttpResponse<String> answer = null;
 while (Instant.now().isBefore(deadline)) {
+    peersFoundAt.compareAndSet(0, System.nanoTime());
     answer = http.send(healthcheck, HttpResponse.BodyHandlers.ofString());
     int live = http.send(livez, HttpResponse.BodyHandlers.discarding()).statusCode();
     if (answer.statusCode() != lastStatus) {
         System.out.println("/healthcheck " + answer.statusCode() + " (/livez " + live + "): " + answer.body());
         lastStatus = answer.statusCode();
+        firstStatus = firstStatus == -1 ? lastStatus : firstStatus;
     }
     if (answer.statusCode() == 200) {
         break;
@@ -65,6 +72,6 @@ while (Instant.now().isBefore(deadline)) {
 server.close();
 health.close();
 if (lastStatus != 200) {
-    throw new IllegalStateException("/healthcheck did not turn 200 within 30 s; last answer: " + answer.body());
+    throw new IllegalStateException("/healthcheck did not turn 200 within 30 s; last status " + lastStatus);
 }
-System.out.println("the node caught up: /healthcheck went from 503 to 200");
+System.out.println("the node caught up: /healthcheck went from " + firstStatus + " to 200");
