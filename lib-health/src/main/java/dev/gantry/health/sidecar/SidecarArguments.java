@@ -43,8 +43,7 @@ final class SidecarArguments {
     }
 
     SidecarOptions options() {
-        SourceFamily source = required(SidecarFlag.SOURCE, "one of " + SourceFamily.all())
-                .map(this::family).orElseThrow();
+        SourceFamily source = family(required(SidecarFlag.SOURCE, "one of " + SourceFamily.all()));
         Optional<JsonSourceSpec> json = jsonSpec(source);
         Duration timeout = one(SidecarFlag.TIMEOUT).map(this::duration).orElse(Endpoint.DEFAULT_TIMEOUT);
         Endpoint node = nodeEndpoint(timeout);
@@ -103,21 +102,19 @@ final class SidecarArguments {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    private Optional<String> required(SidecarFlag flag, String expected) {
-        Given value = one(flag).orElseThrow(() -> ParseException.of(SidecarOptions.SOURCE,
+    private Given required(SidecarFlag flag, String expected) {
+        return one(flag).orElseThrow(() -> ParseException.of(SidecarOptions.SOURCE,
                 flag.flag() + " is required: " + expected));
-        return Optional.of(value.value());
     }
 
-    private SourceFamily family(String value) {
-        Given at = one(SidecarFlag.SOURCE).orElseThrow();
-        return SourceFamily.of(value).orElseThrow(() -> fail(at,
-                "--source expects one of " + SourceFamily.all() + " but was " + shown(value)));
+    private SourceFamily family(Given value) {
+        return SourceFamily.of(value.value()).orElseThrow(() -> fail(value,
+                "--source expects one of " + SourceFamily.all() + " but was " + shown(value.value())));
     }
 
     private Endpoint nodeEndpoint(Duration timeout) {
-        required(SidecarFlag.URL, "the node's RPC URL, e.g. --url http://127.0.0.1:9332");
-        Endpoint endpoint = endpoint(one(SidecarFlag.URL).orElseThrow()).withTimeout(timeout);
+        Given url = required(SidecarFlag.URL, "the node's RPC URL, e.g. --url http://127.0.0.1:9332");
+        Endpoint endpoint = endpoint(url).withTimeout(timeout);
         endpoint = withBasicAuth(endpoint, SidecarFlag.RPC_USER, SidecarFlag.RPC_PASSWORD_ENV);
         Optional<Secret> token = one(SidecarFlag.BEARER_TOKEN_ENV).map(this::secret);
         return token.isPresent() ? endpoint.withBearerToken(token.get()) : endpoint;
