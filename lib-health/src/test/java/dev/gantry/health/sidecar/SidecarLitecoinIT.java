@@ -32,6 +32,8 @@ class SidecarLitecoinIT {
         LitecoinRegtest b = LitecoinRegtest.start(processes, "node-b");
         a.generate(25);
         int port = LoopbackPorts.allocate();
+        // --min-peers 0: in a two-node network B has no peer while it is cut off, and SYNC-NO-PEERS
+        // would then be judged before the lag this test is about.
         RealProcess sidecar = SidecarProcess.start(processes, "sidecar-b", port,
                 Map.of("RPC_PASSWORD", b.password().reveal(), "REFERENCE_PASSWORD", a.password().reveal()),
                 List.of("--source", "bitcoin", "--url", b.rpcUrl(),
