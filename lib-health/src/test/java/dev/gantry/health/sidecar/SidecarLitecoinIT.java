@@ -81,6 +81,33 @@ class SidecarLitecoinIT {
                 .hasValue(128 + 15);
     }
 
+    @Test
+    void theJsonSourceReadsLitecoindAtJsonPointersWithBasicAuth() {
+        LitecoinRegtest a = LitecoinRegtest.start(processes, "json-reference-a");
+        LitecoinRegtest b = LitecoinRegtest.start(processes, "json-node-b");
+        a.generate(15);
+        int port = LoopbackPorts.allocate();
+        SidecarProcess.start(processes, "sidecar-json-b", port,
+                Map.of("RPC_PASSWORD", b.password().reveal(), "REFERENCE_PASSWORD", a.password().reveal()),
+                List.of("--source", "json", "--url", b.rpcUrl(),
+                        "--body", "{\"jsonrpc\":\"1.0\",\"id\":\"gantry\",\"method\":\"getblockchaininfo\",\"params\":[]}",
+                        "--height-pointer", "/result/blocks", "--network-height-pointer", "/result/headers",
+                        "--syncing-pointer", "/result/initialblockdownload",
+                        "--rpc-user", LitecoinRegtest.RPC_USER, "--rpc-password-env", "RPC_PASSWORD",
+                        "--reference", a.rpcUrl(), "--reference-rpc-user", LitecoinRegtest.RPC_USER,
+                        "--reference-rpc-password-env", "REFERENCE_PASSWORD", "--interval", "500ms"));
+        URI base = URI.create("http://" + LoopbackPorts.HOST + ":" + port);
+
+        HealthAnswer behind = awaitHealthcheck(base, "B, in initial block download, behind A",
+                answer -> answer.status() == 503 && answer.reason().equals("SYNC-SYNCING"));
+        assertThat(behind.lag()).isEqualTo(15);
+
+        b.addNode(a);
+        HealthAnswer caughtUp = awaitHealthcheck(base, "B caught up with A", answer -> answer.status() == 200);
+        assertThat(caughtUp.reason()).isEqualTo("SYNC-OK");
+        assertThat(caughtUp.body().path("checks").path("node").path("height").asLong()).isEqualTo(15);
+    }
+
     private static HealthAnswer awaitHealthcheck(URI base, String what,
             java.util.function.Predicate<HealthAnswer> condition) {
         return await(what).atMost(DEADLINE).pollInterval(POLL).ignoreExceptions()
