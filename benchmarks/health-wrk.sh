@@ -66,7 +66,7 @@ summarise() {
 
 run_wrk() { # name, url
   local name=$1 url=$2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$url" >/dev/null # warm-up (JIT, connections)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url" >/dev/null # warm-up (JIT, connections)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" | tee "$WORK/$name.wrk"
 }
 
@@ -112,6 +112,10 @@ await_200 "http://127.0.0.1:$NGINX_PORT/healthcheck" 30
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 run_wrk nginx "http://127.0.0.1:$NGINX_PORT/healthcheck"
 
+JDK_PORT=$(free_port)
+start_health jdk "$JDK_PORT"
+run_wrk jdk "http://127.0.0.1:$JDK_PORT/healthcheck"
+
 FAST_PORT=$(free_port)
 start_health fast "$FAST_PORT"
 run_wrk health-fast "http://127.0.0.1:$FAST_PORT/healthcheck"
@@ -122,6 +126,7 @@ run_wrk health-slow "http://127.0.0.1:$SLOW_PORT/healthcheck"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 read -r NGINX_RPS NGINX_P50 NGINX_P99 NGINX_BAD < <(summarise "$WORK/nginx.wrk")
+read -r JDK_RPS JDK_P50 JDK_P99 JDK_BAD < <(summarise "$WORK/jdk.wrk")
 read -r FAST_RPS FAST_P50 FAST_P99 FAST_BAD < <(summarise "$WORK/health-fast.wrk")
 read -r SLOW_RPS SLOW_P50 SLOW_P99 SLOW_BAD < <(summarise "$WORK/health-slow.wrk")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -143,13 +148,16 @@ cat >"$ROOT/docs/benchmarks.md" <<DOC
 
 \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency\` against \`GET /healthcheck\` of a \`HealthServer\`
 (one readiness check that reports height and lag), and in the same run against nginx answering a
-static 200 with a similar JSON body. Each target first gets a 3 s warm-up. The third row repeats
-the HealthServer run while every run of the check takes 2 s (it sleeps, like a slow node RPC): the
-endpoint only reads the latest snapshot, so it must not slow down.
+static 200 with a similar JSON body. Each target first gets a 5 s warm-up. The second row is a bare
+JDK \`com.sun.net.httpserver\` server (same 4 threads, TCP_NODELAY) answering a static body: the
+ceiling for any endpoint built on it. The last row repeats the HealthServer run while every run of
+the check takes 2 s (it sleeps, like a slow node RPC): the endpoint only reads the latest snapshot,
+so it must not slow down.
 
 | target | req/s | p50 (ms) | p99 (ms) | non-2xx | req/s vs nginx |
 | --- | ---: | ---: | ---: | ---: | ---: |
 | nginx, static 200 | $NGINX_RPS | $NGINX_P50 | $NGINX_P99 | $NGINX_BAD | 1.00 |
+| bare JDK HTTP server, static 200 | $JDK_RPS | $JDK_P50 | $JDK_P99 | $JDK_BAD | $(ratio "$JDK_RPS" "$NGINX_RPS") |
 | HealthServer, instant check | $FAST_RPS | $FAST_P50 | $FAST_P99 | $FAST_BAD | $(ratio "$FAST_RPS" "$NGINX_RPS") |
 | HealthServer, check takes 2 s | $SLOW_RPS | $SLOW_P50 | $SLOW_P99 | $SLOW_BAD | $(ratio "$SLOW_RPS" "$NGINX_RPS") |
 
@@ -157,7 +165,7 @@ Targets (at least half of nginx's rate, p99 under 2 ms):
 - instant check: $(verdict "$FAST_RPS" "$FAST_P99")
 - check takes 2 s: $(verdict "$SLOW_RPS" "$SLOW_P99")
 
-Machine: $(nproc) cores ($CPU), $JAVA, nginx $NGINX_VERSION (\`worker_processes auto\`),
+Machine: $(nproc) cores ($CPU), $JAVA, $NGINX_VERSION (\`worker_processes auto\`),
 $WRK_VERSION. wrk, the server under test and the JVM share the same $(nproc) cores, and other
 builds ran on the machine at the same time (load average $LOAD_BEFORE before, $LOAD_AFTER after),
 so the numbers are noisy: compare the rows of one run, not runs on different days.
