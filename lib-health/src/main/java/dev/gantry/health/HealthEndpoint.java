@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ final class HealthEndpoint implements HttpHandler {
     static final String EVALUATOR_STUCK = "HEALTH-EVALUATOR-STUCK";
 
     private final HealthService service;
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     HealthEndpoint(HealthService service) {
         this.service = service;
@@ -56,21 +59,46 @@ final class HealthEndpoint implements HttpHandler {
      */
     Reply answer(String method, String path, String query) {
         Optional<Route> route = Route.of(path);
-        if (route.isEmpty() || route.get() == Route.CHECK && service.snapshot().check(checkName(path)).isEmpty()) {
+        HealthSnapshot snapshot = service.snapshot();
+        Optional<CheckSnapshot> check = route.filter(Route.CHECK::equals).flatMap(r -> snapshot.check(checkName(path)));
+        if (route.isEmpty() || route.get() == Route.CHECK && check.isEmpty()) {
             return noStore(Reply.json(404, HealthJson.error("not found")));
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return noStore(Reply.json(405, HealthJson.error("method not allowed"))).withHeader("Allow", ALLOW);
         }
-        HealthSnapshot snapshot = service.snapshot();
         boolean verbose = hasFlag(query, "verbose");
-        return noStore(switch (route.get()) {
+        String key = route.get() + (verbose ? "?verbose " : " ") + check.map(CheckSnapshot::name).orElse("");
+        return cached(key, snapshot, () -> noStore(switch (route.get()) {
             case READINESS -> readiness(snapshot, verbose);
             case LIVENESS -> liveness(snapshot, verbose);
-            case CHECK -> single(snapshot.check(checkName(path)).orElseThrow(), verbose);
+            case CHECK -> single(check.orElseThrow(), verbose);
             case METRICS -> new Reply(200, PrometheusText.CONTENT_TYPE,
                     HealthMetrics.render(snapshot).getBytes(StandardCharsets.UTF_8), Map.of());
-        });
+        }));
+    }
+
+    /**
+     * The reply rendered last for {@code key}, when nothing it is rendered from has changed
+     * since; else a fresh one. Between two runs of the checks every probe gets the same bytes,
+     * so rendering costs nothing under load. Keys are bounded: routes times registered checks.
+     */
+    private Reply cached(String key, HealthSnapshot snapshot, Supplier<Reply> render) {
+        RenderedFrom from = new RenderedFrom(snapshot.readiness(), snapshot.liveness(), snapshot.checks());
+        Rendered last = rendered.get(key);
+        if (last != null && last.from().equals(from)) {
+            return last.reply();
+        }
+        Reply reply = render.get();
+        rendered.put(key, new Rendered(from, reply));
+        return reply;
+    }
+
+    /** Everything a reply is rendered from; the snapshot's own time is not part of any body. */
+    private record RenderedFrom(Status readiness, Status liveness, List<CheckSnapshot> checks) {
+    }
+
+    private record Rendered(RenderedFrom from, Reply reply) {
     }
 
     private Reply answerSafely(String method, String path, String query) {
@@ -87,7 +115,7 @@ final class HealthEndpoint implements HttpHandler {
         Status status = snapshot.readiness();
         Reply reply = verbose
                 ? Reply.text(code(status), VerboseText.render("readiness", status, checks, List.of()))
-                : Reply.json(code(status), HealthJson.overall(status, "ready", snapshot, checks, Optional.empty()));
+                : Reply.json(code(status), HealthJson.overall(status, "ready", checks, Optional.empty()));
         return nodeHeaders(reply, checks);
     }
 
@@ -101,7 +129,7 @@ final class HealthEndpoint implements HttpHandler {
                     : stuck ? List.of("[-]evaluator failed: reason " + EVALUATOR_STUCK) : List.of();
             return Reply.text(code(status), VerboseText.render("liveness", status, checks, evaluator));
         }
-        return Reply.json(code(status), HealthJson.overall(status, "live", snapshot, checks,
+        return Reply.json(code(status), HealthJson.overall(status, "live", checks,
                 stuck ? Optional.of(EVALUATOR_STUCK) : Optional.empty()));
     }
 

@@ -2,6 +2,7 @@ package dev.gantry.health;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders snapshots as the endpoint's JSON bodies. Only statuses, times, reason codes and
- * numeric or boolean details appear (see {@link PublicDetails}); never messages.
+ * numeric or boolean details appear (see {@link PublicDetails}); never messages. The top-level
+ * {@code checkedAt} is the newest result among the listed checks (absent before any has run), so
+ * a client can tell how fresh the answer is, and the body stays the same between two runs.
  *
  * <pre>{@code
  * {"status":"DOWN","ready":false,"checkedAt":"2026-11-23T10:00:05Z",
@@ -28,18 +31,17 @@ final class HealthJson {
     /**
      * @param status the combined status
      * @param flag the name of the boolean field: {@code ready} or {@code live}
-     * @param snapshot the snapshot
      * @param checks the checks to list
      * @param reason a reason code for the whole endpoint, e.g. a stuck evaluator
      * @return the UTF-8 JSON body
      */
-    static byte[] overall(Status status, String flag, HealthSnapshot snapshot, List<CheckSnapshot> checks,
-            Optional<String> reason) {
+    static byte[] overall(Status status, String flag, List<CheckSnapshot> checks, Optional<String> reason) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("status", status.name());
         root.put(flag, status.isReady());
         reason.ifPresent(code -> root.put(CheckResult.REASON, code));
-        root.put("checkedAt", snapshot.takenAt().toString());
+        checks.stream().map(CheckSnapshot::checkedAt).flatMap(Optional::stream).max(Comparator.naturalOrder())
+                .ifPresent(newest -> root.put("checkedAt", newest.toString()));
         ObjectNode all = root.putObject("checks");
         checks.forEach(check -> fill(all.putObject(check.name()), check));
         return MAPPER.writeValueAsBytes(root);

@@ -163,6 +163,30 @@ class HealthServerTest {
     }
 
     @Test
+    void everyNewResultIsServedAtOnceThoughAnswersAreReusedBetweenRuns() {
+        serve(new ScriptedCheck().then(lagging(12)).then(lagging(5)));
+        refresh();
+        JsonNode first = json(http.get("/healthcheck"));
+        assertThat(json(http.get("/healthcheck"))).isEqualTo(first);
+
+        refresh();
+
+        JsonNode second = json(http.get("/healthcheck"));
+        assertThat(second.at("/checks/node/lag").asLong()).isEqualTo(5);
+        assertThat(Instant.parse(second.get("checkedAt").asString())).isEqualTo(clock.instant())
+                .isAfter(Instant.parse(first.get("checkedAt").asString()));
+        assertThat(http.get("/metrics").body()).contains("gantry_node_lag_blocks{check=\"node\"} 5\n");
+    }
+
+    @Test
+    void beforeAnyRunTheBodyHasNoCheckedAt() {
+        serve(new ScriptedCheck());
+
+        assertThat(json(http.get("/healthcheck")).has("checkedAt")).isFalse();
+        assertThat(json(http.get("/healthcheck")).at("/checks/node").has("checkedAt")).isFalse();
+    }
+
+    @Test
     void noResponseEverContainsAMessageOrAStringDetail() {
         CheckResult leaky = CheckResult.down("rpc http://admin:password=hunter2@10.0.0.7 refused")
                 .withReason("SYNC-RPC-FAILED").withDetail("url", "http://10.0.0.7?password=hunter2")
