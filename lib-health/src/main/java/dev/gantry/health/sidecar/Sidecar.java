@@ -32,7 +32,7 @@ public final class Sidecar implements AutoCloseable {
 
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
-    static final long SHUTDOWN_BUDGET_SECONDS = 5;
+    static final int SHUTDOWN_BUDGET_SECONDS = 5;
 
     private final SidecarOptions options;
     private final HealthService service;
