@@ -102,7 +102,8 @@ public final class Sidecar implements AutoCloseable {
 
     /** @return the line printed at startup: where it serves and what it watches; no secrets */
     String startupLine() {
-        return "gantry sidecar: serving " + server.uri() + " (/healthcheck, /readyz, /livez, /metrics) for "
+        String where = server.address().getAddress().isAnyLocalAddress() ? " on all interfaces" : "";
+        return "gantry sidecar: serving " + server.uri() + where + " (/healthcheck, /readyz, /livez, /metrics) for "
                 + options.describe();
     }
 
