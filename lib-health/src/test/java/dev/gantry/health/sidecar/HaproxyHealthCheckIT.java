@@ -66,6 +66,12 @@ class HaproxyHealthCheckIT {
         a.generate(25);
         Sidecar sidecarA = sidecar(a, Optional.empty());
         Sidecar sidecarB = sidecar(b, Optional.of(a));
+        // Both sidecars have judged their node before HAProxy starts checking them.
+        await("sidecar A ready").atMost(DEADLINE).pollInterval(POLL).ignoreExceptions()
+                .until(() -> HealthAnswer.get(sidecarA.uri().resolve("/healthcheck")).status(), status -> status == 200);
+        await("sidecar B syncing").atMost(DEADLINE).pollInterval(POLL).ignoreExceptions()
+                .until(() -> HealthAnswer.get(sidecarB.uri().resolve("/healthcheck")).reason(),
+                        reason -> reason.equals("SYNC-SYNCING"));
         int appA = backend("node-a");
         int appB = backend("node-b");
         List<Integer> ports = LoopbackPorts.allocate(2);
@@ -91,7 +97,7 @@ class HaproxyHealthCheckIT {
                 "    server s1 " + LoopbackPorts.HOST + ":" + appA + " check port " + sidecarA.uri().getPort(),
                 "    server s2 " + LoopbackPorts.HOST + ":" + appB + " check port " + sidecarB.uri().getPort(),
                 "");
-        processes.start(RealProcess.builder("haproxy")
+        RealProcess balancer = processes.start(RealProcess.builder("haproxy")
                 .file("haproxy.cfg", config)
                 .commandInWorkDir(dir -> List.of(haproxy.toString(), "-db", "-f", dir.resolve("haproxy.cfg").toString()))
                 .readiness(Readiness.tcpPort(LoopbackPorts.HOST, stats), DEADLINE));
@@ -107,6 +113,10 @@ class HaproxyHealthCheckIT {
                 .until(() -> serverStatus(stats), status -> status.equals(Map.of("s1", "UP", "s2", "UP")));
         assertThat(b.blockCount()).isEqualTo(25);
         assertThat(served(front, 10)).contains("node-a", "node-b");
+        assertThat(balancer.log())
+                .contains("Server be_nodes/s2 is DOWN, reason: Layer7 wrong status, code: 503")
+                .contains("Server be_nodes/s2 is UP, reason: Layer7 check passed, code: 200")
+                .as("the synced node is never taken out of rotation").doesNotContain("be_nodes/s1 is DOWN");
     }
 
     private Sidecar sidecar(LitecoinRegtest node, Optional<LitecoinRegtest> reference) {
