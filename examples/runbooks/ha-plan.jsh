@@ -2,6 +2,7 @@
 // Run it with:  examples/run ha-plan   (from the repository root)
 import dev.gantry.core.*;
 import dev.gantry.core.controlplane.*;
+import dev.gantry.core.workflow.*;
 import java.nio.file.*;
 
 // 1. The machines: three cloud masters, one per zone, and bare-metal workers.
@@ -28,7 +29,22 @@ Path out = plan.writeTo(Files.createTempDirectory("gantry-ha-plan"));
 plan.artifacts().forEach(a -> System.out.println("  " + a));
 System.out.println("wrote " + plan.artifacts().size() + " files below " + out);
 
-// 5. What if the endpoint were a keepalived VIP instead? The masters sit in three different /24s
+// 5. How it would be applied: the workflow, as a dry run. Every step first looks whether its effect
+//    is in place; here nothing is reachable, so every step would run. To apply it for real:
+//      plan.workflow().withExecutor(OpenSshExecutor.newBuilder().build()).run(Progress.console()).orThrow();
+//    (The dry run below uses an executor that answers "not there" without contacting any host.)
+dev.gantry.core.exec.HostExecutor offline = new dev.gantry.core.exec.HostExecutor() {
+    public dev.gantry.core.exec.ExecResult exec(dev.gantry.core.exec.Host host, java.util.List<String> argv,
+            java.time.Duration timeout) {
+        return new dev.gantry.core.exec.ExecResult(1, "", "offline: " + host.name(), java.time.Duration.ZERO);
+    }
+    public void upload(dev.gantry.core.exec.Host host, String path, byte[] content, int mode) {
+        throw new IllegalStateException("a dry run never uploads");
+    }
+};
+plan.workflow().withExecutor(offline).dryRun().print();
+
+// 6. What if the endpoint were a keepalived VIP instead? The masters sit in three different /24s
 //    of three zones, so an L2 VIP cannot move between them: the plan says so before anything runs.
 ControlPlanePlan vipPlan = ControlPlanePlanner.plan(inventory,
         spec.withVip("10.0.1.10", "eth0"), HaPolicy.defaults());
