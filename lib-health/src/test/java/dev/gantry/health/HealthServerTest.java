@@ -237,6 +237,34 @@ class HealthServerTest {
     }
 
     @Test
+    void verboseFalseServesJson() {
+        serve(new ScriptedCheck().then(CheckResult.up()));
+        refresh();
+
+        assertThat(http.get("/healthcheck?verbose=false").headers().firstValue("Content-Type"))
+                .contains("application/json");
+        assertThat(http.get("/healthcheck?x=1&verbose").body()).startsWith("[+]node ok");
+    }
+
+    @Test
+    void serverLimitsAlreadySetByTheUserAreKept() {
+        String name = "sun.net.httpserver.maxReqHeaders";
+        String before = System.getProperty(name);
+        System.setProperty(name, "77");
+        try {
+            serve(new ScriptedCheck());
+
+            assertThat(System.getProperty(name)).isEqualTo("77");
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    @Test
     void oneCheckIsServedOnItsOwnPath() {
         serve(HealthService.builder().readiness("disk", new ScriptedCheck().then(CheckResult.up()))
                 .readiness("node", new ScriptedCheck().then(lagging(12))));
