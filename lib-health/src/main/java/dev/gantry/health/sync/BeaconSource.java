@@ -19,28 +19,16 @@ import tools.jackson.databind.JsonNode;
  * 206, not 200, then. Both flags are newer than the first spec and are optional; each present one
  * is kept as a detail.
  */
-final class BeaconSource implements SyncSource {
+final class BeaconSource extends NodeSource {
 
     private static final String SYNCING = "GET /eth/v1/node/syncing";
     private static final String PEERS = "GET /eth/v1/node/peer_count";
 
-    private final String name;
-    private final HttpJson http;
     private final RestJson rest;
-    private final JsonFields fields;
-    private final Clock clock;
 
     BeaconSource(Endpoint endpoint, Clock clock) {
-        this.name = "beacon " + endpoint.url();
-        this.http = new HttpJson(name, endpoint);
+        super("beacon " + endpoint.url(), endpoint, clock);
         this.rest = new RestJson(http);
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -15,24 +15,13 @@ import tools.jackson.databind.JsonNode;
  * readiness must come from the lag ({@code headers - blocks}) and peers, which
  * {@code SyncCheck} does.
  */
-final class BitcoinSource implements SyncSource {
+final class BitcoinSource extends NodeSource {
 
-    private final String name;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     BitcoinSource(Endpoint endpoint, Clock clock) {
-        this.name = "bitcoin " + endpoint.url();
-        HttpJson http = new HttpJson(name, endpoint);
+        super("bitcoin " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "1.0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -17,28 +17,17 @@ import tools.jackson.databind.JsonNode;
  * (tendermint#7141), so the tip time is what shows it, and {@code SyncCheck} judges its age. A
  * node without blocks reports Go's zero time, which is left out.
  */
-final class CometBftSource implements SyncSource {
+final class CometBftSource extends NodeSource {
 
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final String STATUS = "GET /status";
     private static final String NET_INFO = "GET /net_info";
 
-    private final String name;
     private final RestJson rest;
-    private final JsonFields fields;
-    private final Clock clock;
 
     CometBftSource(Endpoint endpoint, Clock clock) {
-        this.name = "cometbft " + endpoint.url();
-        HttpJson http = new HttpJson(name, endpoint);
+        super("cometbft " + endpoint.url(), endpoint, clock);
         this.rest = new RestJson(http);
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -16,25 +16,13 @@ import tools.jackson.databind.JsonNode;
  * unknown, and with no peers the status carries {@code syncingFlagTrusted=false} and zero peers
  * for {@code SyncCheck}'s peer minimum to catch.
  */
-final class EthereumSource implements SyncSource {
+final class EthereumSource extends NodeSource {
 
-    private final String name;
-    private final HttpJson http;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     EthereumSource(Endpoint endpoint, Clock clock) {
-        this.name = "ethereum " + endpoint.url();
-        this.http = new HttpJson(name, endpoint);
+        super("ethereum " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -11,30 +11,18 @@ import tools.jackson.databind.JsonNode;
  * strings). A pointer that finds nothing fails the read and says what the answer has there
  * instead, so a changed API or a wrong pointer never reads as height 0.
  */
-final class JsonSource implements SyncSource {
+final class JsonSource extends NodeSource {
 
     private static final int SHOWN = 60;
     private static final int FIELDS_SHOWN = 12;
 
-    private final String name;
     private final String call;
-    private final HttpJson http;
-    private final JsonFields fields;
     private final JsonSourceSpec spec;
-    private final Clock clock;
 
     JsonSource(Endpoint endpoint, JsonSourceSpec spec, Clock clock) {
-        this.name = "json " + endpoint.resolve(spec.path());
+        super("json " + endpoint.resolve(spec.path()), endpoint, clock);
         this.call = spec.method() + " " + spec.path();
-        this.http = new HttpJson(name, endpoint);
-        this.fields = new JsonFields(http);
         this.spec = spec;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -24,27 +24,15 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * Peers are {@code outgoing_connections_count + incoming_connections_count}.
  */
-final class MoneroSource implements SyncSource {
+final class MoneroSource extends NodeSource {
 
     private static final String CALL = "get_info";
 
-    private final String name;
-    private final HttpJson http;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     MoneroSource(Endpoint endpoint, Clock clock) {
-        this.name = "monero " + endpoint.url();
-        this.http = new HttpJson(name, endpoint);
+        super("monero " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/json_rpc", "2.0", () -> "0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

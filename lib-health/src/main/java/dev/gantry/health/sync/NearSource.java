@@ -15,26 +15,15 @@ import tools.jackson.databind.JsonNode;
  * reports {@code syncing} even when a few blocks behind (nearcore#3492), which is why
  * {@code SyncCheck} applies hysteresis.
  */
-final class NearSource implements SyncSource {
+final class NearSource extends NodeSource {
 
     private static final String SYNC_INFO = "status sync_info";
 
-    private final String name;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     NearSource(Endpoint endpoint, Clock clock) {
-        this.name = "near " + endpoint.url();
-        HttpJson http = new HttpJson(name, endpoint);
+        super("near " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

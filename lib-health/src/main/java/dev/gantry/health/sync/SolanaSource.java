@@ -20,28 +20,16 @@ import tools.jackson.databind.JsonNode;
  * not used: it answers 200 even when the node is behind. Peers are not reported: only
  * {@code getClusterNodes} lists gossip nodes, and it is too large for a probe.
  */
-final class SolanaSource implements SyncSource {
+final class SolanaSource extends NodeSource {
 
     /** {@code JSON_RPC_SERVER_ERROR_NODE_UNHEALTHY} in agave's {@code rpc-client-api}. */
     static final int NODE_UNHEALTHY = -32005;
 
-    private final String name;
-    private final HttpJson http;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     SolanaSource(Endpoint endpoint, Clock clock) {
-        this.name = "solana " + endpoint.url();
-        this.http = new HttpJson(name, endpoint);
+        super("solana " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

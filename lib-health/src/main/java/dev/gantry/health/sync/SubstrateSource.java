@@ -16,24 +16,13 @@ import tools.jackson.databind.JsonNode;
  * {@code shouldHavePeers} (false on a {@code --dev} chain, where no peers is normal) and
  * {@code startingBlock} are details.
  */
-final class SubstrateSource implements SyncSource {
+final class SubstrateSource extends NodeSource {
 
-    private final String name;
     private final JsonRpc rpc;
-    private final JsonFields fields;
-    private final Clock clock;
 
     SubstrateSource(Endpoint endpoint, Clock clock) {
-        this.name = "substrate " + endpoint.url();
-        HttpJson http = new HttpJson(name, endpoint);
+        super("substrate " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
-        this.fields = new JsonFields(http);
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
