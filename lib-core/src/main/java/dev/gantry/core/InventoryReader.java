@@ -241,12 +241,11 @@ final class InventoryReader {
     }
 
     private ParseException fieldError(String where, String field, int line, String problem, Throwable cause) {
-        return new ParseException(source, line, Lines.at(text, line),
-                where + ": field '" + field + "': " + problem, cause);
+        return ParseException.atLine(source, text, line, where + ": field '" + field + "': " + problem, cause);
     }
 
     private ParseException error(int line, String problem) {
-        return new ParseException(source, line, Lines.at(text, line), problem);
+        return ParseException.atLine(source, text, line, problem, null);
     }
 
     private static ParseException tooLarge(String source) {

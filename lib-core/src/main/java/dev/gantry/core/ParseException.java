@@ -59,6 +59,21 @@ public class ParseException extends GantryException {
     }
 
     /**
+     * Creates an exception for a problem on one line of a text, quoting that line: the factory for
+     * parsers that hold the whole input.
+     *
+     * @param source where the input came from
+     * @param text the whole input
+     * @param line the 1-based line number, or 0 when unknown
+     * @param problem what was wrong and what was expected
+     * @param cause the parser's own exception, kept for stack traces; may be {@code null}
+     * @return the exception
+     */
+    public static ParseException atLine(String source, String text, int line, String problem, Throwable cause) {
+        return new ParseException(source, line, Lines.at(text, line), problem, cause);
+    }
+
+    /**
      * Creates an exception for a problem that has no single line, such as a missing field.
      *
      * @param source where the input came from

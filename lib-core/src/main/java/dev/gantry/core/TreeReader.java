@@ -179,7 +179,7 @@ final class TreeReader {
     }
 
     private ParseException error(int line, String problem, Throwable cause) {
-        return new ParseException(source, line, Lines.at(text, line), problem, cause);
+        return ParseException.atLine(source, text, line, problem, cause);
     }
 
     private static String firstLine(String message) {

@@ -37,20 +37,7 @@ final class Input {
 
     /** @return the text of a 1-based line, or an empty string when out of range */
     static String lineAt(String text, int line) {
-        if (line < 1) {
-            return "";
-        }
-        int start = 0;
-        for (int n = 1; n < line; n++) {
-            int newline = text.indexOf('\n', start);
-            if (newline < 0) {
-                return "";
-            }
-            start = newline + 1;
-        }
-        int end = text.indexOf('\n', start);
-        String found = end < 0 ? text.substring(start) : text.substring(start, end);
-        return found.endsWith("\r") ? found.substring(0, found.length() - 1) : found;
+        return line < 1 ? "" : lines(text).stream().skip(line - 1L).findFirst().orElse("");
     }
 
     /** @return the value in double quotes, shortened to 60 characters, control characters escaped */

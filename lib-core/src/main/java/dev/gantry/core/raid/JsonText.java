@@ -74,7 +74,7 @@ final class JsonText {
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             String message = e.getOriginalMessage() == null ? "unknown problem" : e.getOriginalMessage();
             int newline = message.indexOf('\n');
-            throw new ParseException(source, line, Input.lineAt(text, line), "not valid JSON ("
+            throw ParseException.atLine(source, text, line, "not valid JSON ("
                     + (newline < 0 ? message : message.substring(0, newline)) + "); expected " + expected, e);
         }
     }
@@ -86,7 +86,7 @@ final class JsonText {
 
     /** @return a parse error at a line, quoting that line and keeping the cause */
     ParseException error(int line, String problem, Throwable cause) {
-        return new ParseException(source, line, Input.lineAt(text, line), problem, cause);
+        return ParseException.atLine(source, text, line, problem, cause);
     }
 
     /** @return the value as an object, or an error naming what was expected */
