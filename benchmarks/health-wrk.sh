@@ -71,15 +71,15 @@ run_wrk() { # name, url
 }
 
 start_health() { # mode, port
-  java -cp "$CLASSPATH" "$ROOT/benchmarks/HealthBench.java" "$1" "$2" >"$WORK/health-$1.log" 2>&1 &
+  java -cp "$CLASSPATH" dev.gantry.benchmarks.HealthBench "$1" "$2" >"$WORK/health-$1.log" 2>&1 &
   PIDS+=($!)
   await_200 "http://127.0.0.1:$2/healthcheck" 90
 }
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$ROOT" && ./mvnw -B -q package -pl examples -am -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q package -pl benchmarks -am -DskipTests)
 fi
-CLASSPATH=$(cat "$ROOT/examples/target/runbook-classpath.txt")
+CLASSPATH="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/benchmark-classpath.txt")"
 
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx/logs"

@@ -1,3 +1,5 @@
+package dev.gantry.benchmarks;
+
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.HealthCheck;
 import dev.gantry.health.HealthServer;
@@ -14,7 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * Serves a HealthService on 127.0.0.1 for health-wrk.sh. Not part of any published artifact.
  *
- * <p>Usage: {@code java -cp <runbook classpath> benchmarks/HealthBench.java fast|slow|jdk <port>}.
+ * <p>Usage: {@code java -cp <benchmarks classpath> dev.gantry.benchmarks.HealthBench fast|slow|jdk <port>}.
  * In {@code slow} mode the check sleeps 2 s per run, like a node whose RPC answers slowly; the
  * endpoint still only reads the latest snapshot. {@code jdk} serves a static body from a bare JDK
  * HTTP server with the same thread count and TCP_NODELAY, the ceiling of any endpoint built on it.
