@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.internal.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class JsonRpc {
         request.put("id", ids.get());
         request.put("method", method);
         request.put("params", List.of(params));
-        HttpJson.Answer answer = http.post(path, HttpJson.write(request));
+        HttpTransport.Answer answer = http.post(path, HttpJson.write(request));
         if (answer.status() == 401 || answer.status() == 403 || answer.body().isBlank()) {
             http.requireOk(answer);
         }
@@ -80,7 +81,7 @@ final class JsonRpc {
                 + error.path("message").asString(error.toString()), null);
     }
 
-    private JsonNode jsonOrStatusError(HttpJson.Answer answer) {
+    private JsonNode jsonOrStatusError(HttpTransport.Answer answer) {
         if (answer.status() >= 300) {
             try {
                 return http.json(answer);

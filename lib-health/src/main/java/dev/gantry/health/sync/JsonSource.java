@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.internal.HttpTransport;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class JsonSource extends NodeSource {
 
     @Override
     public SyncStatus read() {
-        HttpJson.Answer answer = spec.body().isPresent()
+        HttpTransport.Answer answer = spec.body().isPresent()
                 ? http.post(spec.path(), spec.body().get())
                 : http.get(spec.path());
         JsonNode root = http.json(http.requireOk(answer));

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.internal.HttpTransport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +22,7 @@ final class RestJson {
 
     /** GETs {@code path} and returns the JSON object the node answered with. */
     JsonNode get(String path) {
-        HttpJson.Answer answer = http.get(path);
+        HttpTransport.Answer answer = http.get(path);
         if (answer.status() == 401 || answer.status() == 403 || answer.body().isBlank()) {
             http.requireOk(answer);
         }
@@ -44,7 +45,7 @@ final class RestJson {
         return reply;
     }
 
-    private JsonNode jsonOrStatusError(HttpJson.Answer answer) {
+    private JsonNode jsonOrStatusError(HttpTransport.Answer answer) {
         try {
             return http.json(answer);
         } catch (SyncSourceException notJson) {
