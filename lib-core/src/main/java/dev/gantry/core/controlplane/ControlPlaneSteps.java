@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,7 @@ final class ControlPlaneSteps {
 
     private final Topology topology;
     private final List<Artifact> artifacts;
-    private final Map<String, Host> hosts;
+    private final Map<String, Machine> machines;
     private final Clock clock;
 
     ControlPlaneSteps(Topology topology, List<Artifact> artifacts, Clock clock) {
@@ -48,7 +47,7 @@ final class ControlPlaneSteps {
         List<Machine> all = new ArrayList<>(topology.masters());
         all.addAll(topology.workers());
         all.addAll(topology.etcdMachines());
-        this.hosts = all.stream().collect(Collectors.toMap(Machine::name, Host::of, (a, b) -> a));
+        this.machines = all.stream().collect(Collectors.toMap(Machine::name, m -> m, (a, b) -> a));
     }
 
     List<Step> steps() {
@@ -80,7 +79,7 @@ final class ControlPlaneSteps {
                 ctx -> init(ctx, first)));
         for (Machine master : masters.subList(1, masters.size())) {
             steps.add(join(master, "as control plane").guardedBy(this::certificateKeyFresh)
-                    .guardedBy(Guards.quorumAfterJoin(ctx -> EtcdPods.read(ctx, host(first), QUICK))));
+                    .guardedBy(Guards.quorumAfterJoin(ctx -> EtcdPods.read(ctx, Host.of(first), QUICK))));
         }
         topology.workers().forEach(w -> steps.add(join(w, "as worker")));
     }
@@ -91,7 +90,7 @@ final class ControlPlaneSteps {
         Machine owner = machine(artifact.host());
         return Step.of("write " + artifact.path() + " on " + artifact.host(),
                 ctx -> run(ctx, owner, QUICK, "sha256sum", artifact.path()).stdout().startsWith(digest + " "),
-                ctx -> ctx.executor().upload(host(owner), artifact.path(), content, artifact.mode()))
+                ctx -> ctx.executor().upload(Host.of(owner), artifact.path(), content, artifact.mode()))
                 .withRetry(TRANSIENT);
     }
 
@@ -131,18 +130,15 @@ final class ControlPlaneSteps {
     }
 
     private ExecResult run(StepContext ctx, Machine machine, Duration timeout, String... argv) {
-        return ctx.executor().exec(host(machine), List.of(argv), timeout);
-    }
-
-    private Host host(Machine machine) {
-        return hosts.get(machine.name());
+        return ctx.executor().exec(Host.of(machine), List.of(argv), timeout);
     }
 
     private Machine machine(String name) {
-        return topology.masters().stream().filter(m -> m.name().equals(name)).findFirst()
-                .or(() -> topology.workers().stream().filter(m -> m.name().equals(name)).findFirst())
-                .or(() -> topology.etcdMachines().stream().filter(m -> m.name().equals(name)).findFirst())
-                .orElseThrow(() -> new IllegalStateException("artifact for unknown machine " + name));
+        Machine machine = machines.get(name);
+        if (machine == null) {
+            throw new IllegalStateException("artifact for unknown machine " + name);
+        }
+        return machine;
     }
 
     private static void require(ExecResult result, Machine machine, String what) {
@@ -184,9 +180,8 @@ final class ControlPlaneSteps {
         }
 
         static Guards.Members parse(String lines) {
-            Function<String, Boolean> ready = "true"::equals;
             List<String> members = lines.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            int healthy = (int) members.stream().filter(ready::apply).count();
+            int healthy = (int) members.stream().filter("true"::equals).count();
             return new Guards.Members(members.size(), healthy, 0);
         }
     }

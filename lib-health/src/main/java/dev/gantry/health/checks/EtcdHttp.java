@@ -33,7 +33,7 @@ final class EtcdHttp {
         }
 
         String describe() {
-            return new HttpTransport.Answer(status, contentType, body).describe();
+            return HttpTransport.describe(contentType, body);
         }
     }
 

@@ -80,13 +80,22 @@ public final class HttpTransport {
 
         /** @return the content type and the start of the body, control characters blanked, for errors */
         public String describe() {
-            String text = body.strip();
-            if (text.isEmpty()) {
-                return "an empty body";
-            }
-            String start = text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text;
-            return contentType + " starting with \"" + start.replaceAll("\\p{Cntrl}", " ") + "\"";
+            return HttpTransport.describe(contentType, body);
         }
+    }
+
+    /**
+     * @param contentType an answer's content type
+     * @param body its body
+     * @return the content type and the start of the body, control characters blanked, for errors
+     */
+    public static String describe(String contentType, String body) {
+        String text = body.strip();
+        if (text.isEmpty()) {
+            return "an empty body";
+        }
+        String start = text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text;
+        return contentType + " starting with \"" + start.replaceAll("\\p{Cntrl}", " ") + "\"";
     }
 
     /** The answer was larger than the endpoint's {@link Endpoint#maxBodyBytes()}. */
