@@ -23,12 +23,12 @@ final class ClusterSteps {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private final List<EtcdMember> members;
+    private final List<EtcdMemberSpec> members;
     private final String etcdctl;
     private final Duration timeout;
     private final Duration healthDeadline;
 
-    ClusterSteps(List<EtcdMember> members, String etcdctl, Duration timeout, Duration healthDeadline) {
+    ClusterSteps(List<EtcdMemberSpec> members, String etcdctl, Duration timeout, Duration healthDeadline) {
         this.members = members;
         this.etcdctl = etcdctl;
         this.timeout = timeout;
@@ -46,7 +46,7 @@ final class ClusterSteps {
     }
 
     private String endpoints() {
-        return members.stream().map(EtcdMember::clientUrl).collect(Collectors.joining(","));
+        return members.stream().map(EtcdMemberSpec::clientUrl).collect(Collectors.joining(","));
     }
 
     private ExecResult etcdctl(StepContext context, String... args) {

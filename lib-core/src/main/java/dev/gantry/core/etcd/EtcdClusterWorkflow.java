@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * EtcdClusterWorkflow etcd = EtcdClusterWorkflow.builder()
- *         .member(EtcdMember.of("e1", Host.of(m1), 2379, 2380, "/var/lib/etcd"))
- *         .member(EtcdMember.of("e2", Host.of(m2), 2379, 2380, "/var/lib/etcd"))
- *         .member(EtcdMember.of("e3", Host.of(m3), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e1", Host.of(m1), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e2", Host.of(m2), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e3", Host.of(m3), 2379, 2380, "/var/lib/etcd"))
  *         .build();
  * etcd.workflow().withExecutor(ssh).run(Progress.console()).orThrow();
  * }</pre>
@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  */
 public final class EtcdClusterWorkflow {
 
-    private final List<EtcdMember> members;
+    private final List<EtcdMemberSpec> members;
     private final String stateDir;
     private final String etcd;
     private final String etcdctl;
@@ -71,13 +71,13 @@ public final class EtcdClusterWorkflow {
     }
 
     /** @return the members, in start order */
-    public List<EtcdMember> members() {
+    public List<EtcdMemberSpec> members() {
         return members;
     }
 
     /** @return the client URLs of every member, comma-separated, for {@code --endpoints} */
     public String endpoints() {
-        return members.stream().map(EtcdMember::clientUrl).collect(Collectors.joining(","));
+        return members.stream().map(EtcdMemberSpec::clientUrl).collect(Collectors.joining(","));
     }
 
     /** @return {@code name=peerUrl,...}, the {@code --initial-cluster} of every member */
@@ -89,7 +89,7 @@ public final class EtcdClusterWorkflow {
      * @param member one of {@link #members()}
      * @return the file on the member's host that holds its etcd PID
      */
-    public String pidFile(EtcdMember member) {
+    public String pidFile(EtcdMemberSpec member) {
         return files(member).pid();
     }
 
@@ -97,7 +97,7 @@ public final class EtcdClusterWorkflow {
      * @param member one of {@link #members()}
      * @return the file on the member's host that receives its etcd output
      */
-    public String logFile(EtcdMember member) {
+    public String logFile(EtcdMemberSpec member) {
         return files(member).log();
     }
 
@@ -105,14 +105,14 @@ public final class EtcdClusterWorkflow {
     public Workflow workflow() {
         Retry transientRetry = Retry.onTransient(3, Duration.ofSeconds(1));
         List<Step> steps = new ArrayList<>();
-        for (EtcdMember member : members) {
+        for (EtcdMemberSpec member : members) {
             steps.addAll(new MemberSteps(files(member), stateDir, commandTimeout, startDeadline, transientRetry).steps());
         }
         steps.addAll(new ClusterSteps(members, etcdctl, commandTimeout, healthDeadline).steps());
         return Workflow.of(steps);
     }
 
-    private MemberFiles files(EtcdMember member) {
+    private MemberFiles files(EtcdMemberSpec member) {
         if (!members.contains(member)) {
             throw new IllegalArgumentException(member.name() + " is not a member of " + initialCluster());
         }
@@ -127,7 +127,7 @@ public final class EtcdClusterWorkflow {
     /** Settings of an {@link EtcdClusterWorkflow}; each setter validates at once. Not thread-safe. */
     public static final class Builder {
 
-        private final List<EtcdMember> members = new ArrayList<>();
+        private final List<EtcdMemberSpec> members = new ArrayList<>();
         private String stateDir = "/var/lib/gantry/etcd";
         private String etcd = "/usr/bin/etcd";
         private String etcdctl = "/usr/bin/etcdctl";
@@ -142,9 +142,9 @@ public final class EtcdClusterWorkflow {
          * @param member a member to add; names, data directories and host ports must be unique
          * @return this builder
          */
-        public Builder member(EtcdMember member) {
+        public Builder member(EtcdMemberSpec member) {
             Objects.requireNonNull(member, "member");
-            for (EtcdMember other : members) {
+            for (EtcdMemberSpec other : members) {
                 if (other.name().equals(member.name())) {
                     throw new IllegalArgumentException("two etcd members are named " + member.name());
                 }

@@ -1,75 +1,81 @@
 package dev.gantry.core.etcd;
 
-import dev.gantry.core.exec.Host;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * One member of an etcd cluster to provision: its name, the host it runs on, its client and peer
- * ports and its data directory. Several members may share a host when their ports and data
- * directories differ (a lab on {@code 127.0.0.1}).
+ * One member of an etcd cluster as {@code /v3/cluster/member/list} reports it.
+ *
+ * <p>etcd ids are unsigned 64-bit numbers; {@link #id()} holds the same 64 bits in a Java
+ * {@code long}, so ids above {@link Long#MAX_VALUE} are negative there. Print them with {@link
+ * #idText()} (decimal, as {@code etcdctl member list -w json} does) or {@link #idHex()} (as the
+ * table output does), and compare with {@link #id()}. A member that was added but has not started
+ * yet has an empty name and no client URLs.
  *
  * <pre>{@code
- * EtcdMember e1 = EtcdMember.of("e1", Host.of(machine), 2379, 2380, "/var/lib/etcd");
- * e1.clientUrl();   // http://10.0.9.1:2379
+ * EtcdMember m = EtcdMember.of(Long.parseUnsignedLong("18279440872267248588"), "cp-1",
+ *         List.of("http://10.0.1.11:2380"), List.of("http://10.0.1.11:2379"));
+ * m.idHex();     // "fdad9e9fec3ef3cc"
  * }</pre>
  *
- * @param name the member name ({@code --name}): letters, digits, {@code . _ -}
- * @param host where it runs; its address is the one clients and peers use
- * @param clientPort the client port, 1 to 65535
- * @param peerPort the peer port, 1 to 65535, different from the client port
- * @param dataDir the absolute data directory on the host
+ * @param id the member id, unsigned 64 bits
+ * @param name the member's {@code --name}; empty while it has not started
+ * @param peerUrls its peer URLs
+ * @param clientUrls its client URLs; empty while it has not started
+ * @param learner whether it is a non-voting learner
  */
-public record EtcdMember(String name, Host host, int clientPort, int peerPort, String dataDir) {
+public record EtcdMember(long id, String name, List<String> peerUrls, List<String> clientUrls, boolean learner) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
-    /** Validates every field. */
+    /** Validates the fields and copies the lists. */
     public EtcdMember {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(dataDir, "dataDir");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("etcd member name must be letters, digits, '.', '_' or '-', got '"
-                    + name + "'");
-        }
-        checkPort(name, "clientPort", clientPort);
-        checkPort(name, "peerPort", peerPort);
-        if (clientPort == peerPort) {
-            throw new IllegalArgumentException("etcd member " + name + " uses port " + clientPort + " for clients and peers");
-        }
-        if (!dataDir.startsWith("/") || dataDir.length() < 2) {
-            throw new IllegalArgumentException("etcd member " + name + " needs an absolute data directory, got '"
-                    + dataDir + "'");
-        }
+        peerUrls = List.copyOf(peerUrls);
+        clientUrls = List.copyOf(clientUrls);
     }
 
     /**
-     * @param name the member name
-     * @param host where it runs
-     * @param clientPort the client port
-     * @param peerPort the peer port
-     * @param dataDir the absolute data directory
-     * @return the member
+     * @param id the member id, unsigned 64 bits
+     * @param name the member's name
+     * @param peerUrls its peer URLs
+     * @param clientUrls its client URLs
+     * @return a started, voting member
      */
-    public static EtcdMember of(String name, Host host, int clientPort, int peerPort, String dataDir) {
-        return new EtcdMember(name, host, clientPort, peerPort, dataDir);
+    public static EtcdMember of(long id, String name, List<String> peerUrls, List<String> clientUrls) {
+        return new EtcdMember(id, name, peerUrls, clientUrls, false);
     }
 
-    /** @return {@code http://<address>:<clientPort>} */
-    public String clientUrl() {
-        return "http://" + host.address() + ":" + clientPort;
+    /**
+     * @param isLearner whether the member is a learner
+     * @return a copy with the learner flag set
+     */
+    public EtcdMember withLearner(boolean isLearner) {
+        return new EtcdMember(id, name, peerUrls, clientUrls, isLearner);
     }
 
-    /** @return {@code http://<address>:<peerPort>} */
-    public String peerUrl() {
-        return "http://" + host.address() + ":" + peerPort;
+    /** @return whether the member has started and announced its name; a new member has not */
+    public boolean started() {
+        return !name.isEmpty();
     }
 
-    private static void checkPort(String name, String field, int port) {
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("etcd member " + name + ": " + field + " " + port
-                    + " is out of range (expected 1..65535)");
-        }
+    /** @return the id as an unsigned decimal, e.g. {@code 18279440872267248588} */
+    public String idText() {
+        return Long.toUnsignedString(id);
+    }
+
+    /** @return the id in hex, as {@code etcdctl member list} prints it, e.g. {@code fdad9e9fec3ef3cc} */
+    public String idHex() {
+        return Long.toHexString(id);
+    }
+
+    /** @return the name, or {@code unstarted <hex id>} for a member that has not started */
+    public String label() {
+        return started() ? name : "unstarted " + idHex();
+    }
+
+    /** @return the member with its id in hex */
+    @Override
+    public String toString() {
+        return "EtcdMember[" + idHex() + " " + label() + (learner ? " learner" : "") + ", peer " + peerUrls
+                + ", client " + clientUrls + "]";
     }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Where one member's settings, start script, pid and log live on its host, and what they hold. */
-record MemberFiles(EtcdMember member, String env, String script, String pid, String log, String envContent,
+record MemberFiles(EtcdMemberSpec member, String env, String script, String pid, String log, String envContent,
         String scriptContent) {
 
-    static MemberFiles of(EtcdMember member, String stateDir, String etcd, String initialCluster, String token) {
+    static MemberFiles of(EtcdMemberSpec member, String stateDir, String etcd, String initialCluster, String token) {
         String base = stateDir + "/" + member.name();
         String env = base + ".env";
         return new MemberFiles(member, env, base + ".sh", base + ".pid", base + ".log",
@@ -17,7 +17,7 @@ record MemberFiles(EtcdMember member, String env, String script, String pid, Str
     }
 
     /** The {@code ETCD_*} variables etcd reads instead of flags, one {@code KEY='value'} per line. */
-    private static String envContent(EtcdMember member, String initialCluster, String token) {
+    private static String envContent(EtcdMemberSpec member, String initialCluster, String token) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("ETCD_NAME", member.name());
         variables.put("ETCD_DATA_DIR", member.dataDir());
@@ -33,7 +33,7 @@ record MemberFiles(EtcdMember member, String env, String script, String pid, Str
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
-    private static String scriptContent(EtcdMember member, String env, String etcd) {
+    private static String scriptContent(EtcdMemberSpec member, String env, String etcd) {
         return "#!/bin/sh\n"
                 + "# Starts etcd member " + member.name() + " with the settings in " + env + "; written by Gantry.\n"
                 + "set -a\n"

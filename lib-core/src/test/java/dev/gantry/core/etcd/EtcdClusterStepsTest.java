@@ -80,7 +80,7 @@ class EtcdClusterStepsTest {
 
     private EtcdClusterWorkflow cluster(Path etcd, Path etcdctl) {
         return EtcdClusterWorkflow.builder()
-                .member(EtcdMember.of("e1", LOCAL, 1, 2, dir.resolve("e1/data").toString()))
+                .member(EtcdMemberSpec.of("e1", LOCAL, 1, 2, dir.resolve("e1/data").toString()))
                 .stateDir(dir.resolve("state").toString())
                 .etcd(etcd.toString())
                 .etcdctl(etcdctl.toString())

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class EtcdClusterWorkflowTest {
 
     private static final Host LAB = Host.of("lab", "127.0.0.1");
-    private static final EtcdMember E1 = EtcdMember.of("e1", LAB, 23791, 23801, "/tmp/etcd/e1");
-    private static final EtcdMember E2 = EtcdMember.of("e2", LAB, 23792, 23802, "/tmp/etcd/e2");
+    private static final EtcdMemberSpec E1 = EtcdMemberSpec.of("e1", LAB, 23791, 23801, "/tmp/etcd/e1");
+    private static final EtcdMemberSpec E2 = EtcdMemberSpec.of("e2", LAB, 23792, 23802, "/tmp/etcd/e2");
 
     private final EtcdClusterWorkflow cluster = EtcdClusterWorkflow.builder().member(E1).member(E2)
             .stateDir("/tmp/etcd/state").build();
@@ -61,8 +61,8 @@ class EtcdClusterWorkflowTest {
 
     @Test
     void rejectsMembersThatCollideOnAHost() {
-        EtcdMember samePort = EtcdMember.of("e3", LAB, 23791, 23803, "/tmp/etcd/e3");
-        EtcdMember sameDir = EtcdMember.of("e3", LAB, 23793, 23803, "/tmp/etcd/e1");
+        EtcdMemberSpec samePort = EtcdMemberSpec.of("e3", LAB, 23791, 23803, "/tmp/etcd/e3");
+        EtcdMemberSpec sameDir = EtcdMemberSpec.of("e3", LAB, 23793, 23803, "/tmp/etcd/e1");
 
         assertThatThrownBy(() -> EtcdClusterWorkflow.builder().member(E1).member(samePort))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share a port or data directory");
@@ -75,9 +75,9 @@ class EtcdClusterWorkflowTest {
 
     @Test
     void validatesMembers() {
-        assertThatThrownBy(() -> EtcdMember.of("e 1", LAB, 1, 2, "/d")).hasMessageContaining("member name");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 2379, 2379, "/d")).hasMessageContaining("for clients and peers");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 2379, 2380, "data")).hasMessageContaining("absolute");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 0, 2380, "/d")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e 1", LAB, 1, 2, "/d")).hasMessageContaining("member name");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 2379, 2379, "/d")).hasMessageContaining("for clients and peers");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 2379, 2380, "data")).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 0, 2380, "/d")).hasMessageContaining("out of range");
     }
 }

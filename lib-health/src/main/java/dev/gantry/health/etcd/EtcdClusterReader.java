@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;
 
 import dev.gantry.core.GantryException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.gantry.core.controlplane;
+package dev.gantry.core.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package dev.gantry.core.controlplane;
+package dev.gantry.core.etcd;
 
 /**
  * The quorum arithmetic of a Raft cluster such as etcd: how many voting members must agree, and

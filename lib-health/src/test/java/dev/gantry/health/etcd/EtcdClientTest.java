@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -10,12 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.gantry.health.checks.EtcdFixtures.CLUSTER;
-import static dev.gantry.health.checks.EtcdFixtures.E1;
-import static dev.gantry.health.checks.EtcdFixtures.E2;
-import static dev.gantry.health.checks.EtcdFixtures.E3;
-import static dev.gantry.health.checks.EtcdFixtures.NEW;
-import static dev.gantry.health.checks.EtcdFixtures.json;
+import static dev.gantry.health.etcd.EtcdFixtures.CLUSTER;
+import static dev.gantry.health.etcd.EtcdFixtures.E1;
+import static dev.gantry.health.etcd.EtcdFixtures.E2;
+import static dev.gantry.health.etcd.EtcdFixtures.E3;
+import static dev.gantry.health.etcd.EtcdFixtures.NEW;
+import static dev.gantry.health.etcd.EtcdFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

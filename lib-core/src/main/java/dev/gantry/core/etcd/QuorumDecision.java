@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.core.etcd;
 
 import dev.gantry.core.GantryException;
 import java.util.Objects;

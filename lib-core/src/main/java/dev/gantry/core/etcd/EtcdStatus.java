@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.core.etcd;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;
 
 import dev.gantry.health.sync.Endpoint;
 import java.util.List;

@@ -1,8 +1,8 @@
 /**
  * Checks of the infrastructure a cluster runs on, starting with etcd: {@link
- * dev.gantry.health.checks.EtcdClient} reads one member over etcd's HTTP/JSON gateway, {@link
- * dev.gantry.health.checks.EtcdClusterCheck} turns every member's answers into one health result
- * with stable reason codes, and {@link dev.gantry.health.checks.QuorumGuard} says whether removing
+ * dev.gantry.health.etcd.EtcdClient} reads one member over etcd's HTTP/JSON gateway, {@link
+ * dev.gantry.health.etcd.EtcdClusterCheck} turns every member's answers into one health result
+ * with stable reason codes, and {@link dev.gantry.health.etcd.QuorumGuard} says whether removing
  * or restarting a member keeps quorum.
  *
  * <pre>{@code
@@ -14,4 +14,4 @@
  * }
  * }</pre>
  */
-package dev.gantry.health.checks;
+package dev.gantry.health.etcd;

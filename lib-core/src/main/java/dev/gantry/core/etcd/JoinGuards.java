@@ -1,4 +1,4 @@
-package dev.gantry.core.workflow;
+package dev.gantry.core.etcd;
 
 import java.time.Clock;
 import java.time.Duration;
