@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * What was read from an etcd cluster at one moment: its members, which of them answered healthy,
- * the active alarms, the leader, and the endpoints that could not be read. {@link EtcdClusterCheck}
- * judges it and {@link QuorumGuard} projects changes on it.
+ * the active alarms, the leader, and the endpoints that could not be read. The HTTP reader {@code
+ * dev.gantry.health.etcd.EtcdClusterCheck} builds and judges it, {@link Etcdctl#view} builds it
+ * through {@code etcdctl} on a host, and {@link QuorumGuard} projects changes on it.
  *
- * <p>Quorum is counted over voting members (learners hold no vote): {@code quorum = voting / 2 + 1}.
+ * <p>Quorum is counted over voting members (learners hold no vote), as {@link Quorum} does.
  * A member counts as healthy only when it has started (a new member without a name counts as
  * unhealthy, the worst case) and one of its endpoints answered {@code /health} with true.
  * Ids are unsigned 64 bits held in a {@code long} (see {@link EtcdMember}).
@@ -54,22 +55,28 @@ public record EtcdClusterView(long clusterId, List<EtcdMember> members, Set<Long
     }
 
     /**
+     * Returns a copy with these alarms.
+     *
      * @param newAlarms the active alarms
-     * @return a copy with these alarms
+     * @return the copy
      */
     public EtcdClusterView withAlarms(List<EtcdAlarm> newAlarms) {
         return new EtcdClusterView(clusterId, members, healthyIds, newAlarms, leaderId, endpointErrors);
     }
 
     /**
+     * Returns a copy with this leader.
+     *
      * @param newLeaderId the leader's id, {@code 0} for none
-     * @return a copy with this leader
+     * @return the copy
      */
     public EtcdClusterView withLeader(long newLeaderId) {
         return new EtcdClusterView(clusterId, members, healthyIds, alarms, newLeaderId, endpointErrors);
     }
 
     /**
+     * Finds a started member by name.
+     *
      * @param name a member name
      * @return the member of that name, if listed
      */
@@ -79,6 +86,8 @@ public record EtcdClusterView(long clusterId, List<EtcdMember> members, Set<Long
     }
 
     /**
+     * Finds a member by id.
+     *
      * @param id a member id
      * @return the member with that id, if listed
      */
@@ -87,63 +96,98 @@ public record EtcdClusterView(long clusterId, List<EtcdMember> members, Set<Long
     }
 
     /**
+     * Tells whether a member has started and answered healthy.
+     *
      * @param member a member of this cluster
-     * @return whether it has started and answered healthy
+     * @return whether it is healthy
      */
     public boolean isHealthy(EtcdMember member) {
         return member.started() && healthyIds.contains(member.id());
     }
 
-    /** @return the members that vote, i.e. all but learners */
+    /**
+     * Returns the members that vote, i.e. all but learners.
+     *
+     * @return the voting members
+     */
     public List<EtcdMember> voting() {
         return members.stream().filter(m -> !m.learner()).toList();
     }
 
-    /** @return the learners */
+    /**
+     * Returns the learners, which hold no vote.
+     *
+     * @return the learners
+     */
     public List<EtcdMember> learners() {
         return members.stream().filter(EtcdMember::learner).toList();
     }
 
-    /** @return every member, voting or not, that is not healthy */
+    /**
+     * Returns every member, voting or not, that is not healthy.
+     *
+     * @return the unhealthy members
+     */
     public List<EtcdMember> unhealthy() {
         return members.stream().filter(m -> !isHealthy(m)).toList();
     }
 
-    /** @return how many voting members are healthy */
+    /**
+     * Counts the healthy voting members.
+     *
+     * @return how many voting members are healthy
+     */
     public int healthyVoting() {
         return (int) voting().stream().filter(this::isHealthy).count();
     }
 
-    /** @return the number of healthy voting members needed to commit: {@code voting / 2 + 1} */
+    /**
+     * Returns the number of healthy voting members needed to commit, {@link Quorum#size()} of the
+     * voting members; 1 when no member votes.
+     *
+     * @return the quorum size
+     */
     public int quorum() {
-        return quorumOf(voting().size());
+        return Quorum.of(Math.max(1, voting().size())).size();
     }
 
-    /** @return how many more voting members may fail before quorum is lost; 0 when it already is */
+    /**
+     * Returns how many more voting members may fail before quorum is lost.
+     *
+     * @return the further failures tolerated; 0 when quorum is already lost
+     */
     public int tolerates() {
         return Math.max(0, healthyVoting() - quorum());
     }
 
-    /** @return whether enough voting members are healthy to commit */
+    /**
+     * Tells whether enough voting members are healthy to commit.
+     *
+     * @return whether the cluster has quorum
+     */
     public boolean hasQuorum() {
         return !voting().isEmpty() && healthyVoting() >= quorum();
     }
 
-    /** @return the leader, when one was reported and is listed */
+    /**
+     * Returns the leader, when one was reported and is listed.
+     *
+     * @return the leader
+     */
     public Optional<EtcdMember> leader() {
         return leaderId == 0 ? Optional.empty() : member(leaderId);
     }
 
-    /** @return the members' labels, comma separated, e.g. {@code e1, e3} */
+    /** The members' labels, comma separated, e.g. {@code e1, e3}. */
     static String labels(List<EtcdMember> list) {
         return list.stream().map(EtcdMember::label).collect(Collectors.joining(", "));
     }
 
-    static int quorumOf(int voting) {
-        return voting / 2 + 1;
-    }
-
-    /** @return the view with ids in hex */
+    /**
+     * Describes the view with ids in hex.
+     *
+     * @return the counts, members, leader, alarms and endpoint errors
+     */
     @Override
     public String toString() {
         return "EtcdClusterView[cluster " + Long.toHexString(clusterId) + ", " + healthyVoting() + " of "

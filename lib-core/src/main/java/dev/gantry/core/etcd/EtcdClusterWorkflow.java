@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *       members with their peer URLs.
  * </ol>
  * Members start one at a time; the first ones wait for their peers, as etcd does for a new
- * cluster. Per-member steps retry {@link dev.gantry.core.workflow.Transient transient} failures.
+ * cluster. Per-member steps retry {@link EtcdErrors#isTransient transient} failures and stop at once
+ * on a quorum loss ({@link EtcdErrors#retry}).
  *
  * <pre>{@code
  * EtcdClusterWorkflow etcd = EtcdClusterWorkflow.builder()
@@ -65,27 +66,45 @@ public final class EtcdClusterWorkflow {
         this.healthDeadline = b.healthDeadline;
     }
 
-    /** @return a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd} */
+    /**
+     * Returns a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd}.
+     *
+     * @return a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the members, in start order */
+    /**
+     * Returns the members, in start order.
+     *
+     * @return the members, in start order
+     */
     public List<EtcdMemberSpec> members() {
         return members;
     }
 
-    /** @return the client URLs of every member, comma-separated, for {@code --endpoints} */
+    /**
+     * Returns the client URLs of every member, comma-separated, for {@code --endpoints}.
+     *
+     * @return the client URLs of every member, comma-separated, for {@code --endpoints}
+     */
     public String endpoints() {
         return members.stream().map(EtcdMemberSpec::clientUrl).collect(Collectors.joining(","));
     }
 
-    /** @return {@code name=peerUrl,...}, the {@code --initial-cluster} of every member */
+    /**
+     * Returns {@code name=peerUrl,...}, the {@code --initial-cluster} of every member.
+     *
+     * @return {@code name=peerUrl,...}, the {@code --initial-cluster} of every member
+     */
     public String initialCluster() {
         return members.stream().map(m -> m.name() + "=" + m.peerUrl()).collect(Collectors.joining(","));
     }
 
     /**
+     * Returns the file on the member's host that holds its etcd PID.
+     *
      * @param member one of {@link #members()}
      * @return the file on the member's host that holds its etcd PID
      */
@@ -94,6 +113,8 @@ public final class EtcdClusterWorkflow {
     }
 
     /**
+     * Returns the file on the member's host that receives its etcd output.
+     *
      * @param member one of {@link #members()}
      * @return the file on the member's host that receives its etcd output
      */
@@ -101,9 +122,13 @@ public final class EtcdClusterWorkflow {
         return files(member).log();
     }
 
-    /** @return the steps described above, run through a {@code LocalExecutor} unless given another */
+    /**
+     * Returns the steps described above, run through a {@code LocalExecutor} unless given another.
+     *
+     * @return the steps described above, run through a {@code LocalExecutor} unless given another
+     */
     public Workflow workflow() {
-        Retry transientRetry = Retry.onTransient(3, Duration.ofSeconds(1));
+        Retry transientRetry = EtcdErrors.retry(3, Duration.ofSeconds(1));
         List<Step> steps = new ArrayList<>();
         for (EtcdMemberSpec member : members) {
             steps.addAll(new MemberSteps(files(member), stateDir, commandTimeout, startDeadline, transientRetry).steps());
@@ -139,6 +164,8 @@ public final class EtcdClusterWorkflow {
         private Builder() {}
 
         /**
+         * Adds a member; members start in the order they are added.
+         *
          * @param member a member to add; names, data directories and host ports must be unique
          * @return this builder
          */
@@ -161,6 +188,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the directory for the members' settings, scripts, PIDs and logs.
+         *
          * @param dir absolute directory on each host for the members' settings, scripts, PIDs and
          *     logs; default {@code /var/lib/gantry/etcd}
          * @return this builder
@@ -171,6 +200,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the etcd binary on the hosts.
+         *
          * @param path the etcd binary on the hosts; default {@code /usr/bin/etcd}
          * @return this builder
          */
@@ -180,6 +211,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the etcdctl binary on the first member's host.
+         *
          * @param path the etcdctl binary on the first member's host; default {@code /usr/bin/etcdctl}
          * @return this builder
          */
@@ -189,6 +222,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the cluster token.
+         *
          * @param token the {@code --initial-cluster-token}, unique per cluster; default {@code gantry-etcd}
          * @return this builder
          */
@@ -202,6 +237,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the timeouts of commands, of a member's start and of the cluster's health.
+         *
          * @param timeout the timeout of each command run on a host; default 30 s
          * @param startDeadline how long a started member may take to run; default 60 s
          * @param healthDeadline how long the cluster may take to become healthy; default 90 s
@@ -215,6 +252,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Builds the workflow's definition.
+         *
          * @return the workflow's definition
          * @throws IllegalStateException when no member was added
          */

@@ -1,14 +1,24 @@
 package dev.gantry.core.etcd;
 
+import dev.gantry.core.workflow.Retry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Tells failures worth retrying from failures a retry would only make worse, by the messages of
- * an exception and its causes (executors and steps put the tool's stderr in their messages).
+ * Classifies etcd failures: those worth retrying from those a retry would only make worse, by the
+ * messages of an exception and its causes (executors and steps put the tool's stderr in their
+ * messages). {@link #retry(int, Duration)} builds the workflow {@link Retry} that uses both.
  *
- * <p><b>Transient</b>, retried by {@link Retry#onTransient}: a restart or an election in progress.
+ * <pre>{@code
+ * Step add = Step.of("add member e4", ctx -> listed(ctx), ctx -> add(ctx))
+ *         .withRetry(EtcdErrors.retry(5, Duration.ofSeconds(2)));
+ * // the same by hand:
+ * Retry.when(5, Duration.ofSeconds(2), EtcdErrors::isTransient).abortOn(EtcdErrors::isQuorumLoss);
+ * }</pre>
+ *
+ * <p><b>Transient</b>: a restart or an election in progress.
  * <ul>
  *   <li>{@code etcdserver: leader changed} (an election during the call);
  *   <li>{@code etcdserver: too many learner members in cluster} (another member is still joining
@@ -18,7 +28,7 @@ import java.util.Locale;
  *   <li>{@code connection refused} (a daemon or sshd restarting).
  * </ul>
  *
- * <p><b>Quorum loss</b>, never retried by any {@link Retry}: retrying membership changes or
+ * <p><b>Quorum loss</b>, which aborts the retries of {@link #retry}: retrying membership changes or
  * writes against a cluster without a leader cannot succeed and can leave half-applied changes.
  * <ul>
  *   <li>{@code etcdserver: no leader} (what {@code etcdctl endpoint status} reports once a
@@ -30,7 +40,7 @@ import java.util.Locale;
  * <p>{@code context deadline exceeded} is neither: etcd prints it for a slow member and for a lost
  * quorum alike, so it is not retried on its own. Stateless and thread-safe.
  */
-public final class Transient {
+public final class EtcdErrors {
 
     /** Lower-case message fragments of transient failures. */
     public static final List<String> TRANSIENT_MESSAGES = List.of(
@@ -44,19 +54,35 @@ public final class Transient {
             "etcdserver: no leader",
             "etcdserver: unhealthy cluster");
 
-    private Transient() {}
+    private EtcdErrors() {}
 
     /**
+     * Returns a retry of {@link #isTransient transient} failures that stops at once on a {@link
+     * #isQuorumLoss quorum loss}, with a fixed delay.
+     *
+     * @param maxAttempts attempts in all, at least 1
+     * @param delay the pause between attempts
+     * @return the retry
+     */
+    public static Retry retry(int maxAttempts, Duration delay) {
+        return Retry.when(maxAttempts, delay, EtcdErrors::isTransient).abortOn(EtcdErrors::isQuorumLoss);
+    }
+
+    /**
+     * Tells whether a failure is a known transient one and not a quorum loss.
+     *
      * @param failure a step's failure
-     * @return whether it is a known transient failure and not a quorum loss
+     * @return whether a retry may succeed
      */
     public static boolean isTransient(Throwable failure) {
         return !isQuorumLoss(failure) && mentions(failure, TRANSIENT_MESSAGES);
     }
 
     /**
+     * Tells whether a failure says the etcd cluster has no quorum, or that a change would cost it.
+     *
      * @param failure a step's failure
-     * @return whether it says the etcd cluster has no quorum (or a change would cost it)
+     * @return whether it is a quorum loss
      */
     public static boolean isQuorumLoss(Throwable failure) {
         return mentions(failure, QUORUM_LOSS_MESSAGES);

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One member of an etcd cluster to provision: its name, the host it runs on, its client and peer
+ * One planned member of an etcd cluster, to provision: its name, the host it runs on, its client and peer
  * ports and its data directory. Several members may share a host when their ports and data
- * directories differ (a lab on {@code 127.0.0.1}).
+ * directories differ (a lab on {@code 127.0.0.1}). A member as a running cluster reports it is an
+ * {@link EtcdMember}.
  *
  * <pre>{@code
  * EtcdMemberSpec e1 = EtcdMemberSpec.of("e1", Host.of(machine), 2379, 2380, "/var/lib/etcd");
@@ -45,6 +46,8 @@ public record EtcdMemberSpec(String name, Host host, int clientPort, int peerPor
     }
 
     /**
+     * Creates a planned member.
+     *
      * @param name the member name
      * @param host where it runs
      * @param clientPort the client port
@@ -56,12 +59,20 @@ public record EtcdMemberSpec(String name, Host host, int clientPort, int peerPor
         return new EtcdMemberSpec(name, host, clientPort, peerPort, dataDir);
     }
 
-    /** @return {@code http://<address>:<clientPort>} */
+    /**
+     * Returns the URL clients use, {@code http://<address>:<clientPort>}.
+     *
+     * @return the client URL
+     */
     public String clientUrl() {
         return "http://" + host.address() + ":" + clientPort;
     }
 
-    /** @return {@code http://<address>:<peerPort>} */
+    /**
+     * Returns the URL peers use, {@code http://<address>:<peerPort>}.
+     *
+     * @return the peer URL
+     */
     public String peerUrl() {
         return "http://" + host.address() + ":" + peerPort;
     }

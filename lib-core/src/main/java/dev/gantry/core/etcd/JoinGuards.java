@@ -1,5 +1,7 @@
 package dev.gantry.core.etcd;
 
+import dev.gantry.core.workflow.Guard;
+import dev.gantry.core.workflow.StepContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,18 +10,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@link Guard}s for joining control-plane members one at a time, re-checked right before each
- * join rather than once at the start of a long run.
+ * Workflow {@link Guard}s for joining control-plane and etcd members one at a time, re-checked
+ * right before each join rather than once at the start of a long run.
  *
  * <pre>{@code
  * Step join = joinStep(cp2)
- *         .guardedBy(Guards.certificateKeyFresh(uploadedAt, clock))
- *         .guardedBy(Guards.quorumAfterJoin(ctx -> readMembers(ctx)));
+ *         .guardedBy(JoinGuards.certificateKeyFresh(uploadedAt, clock))
+ *         .guardedBy(JoinGuards.quorumAfterJoin(ctx -> Etcdctl.of(first).view(ctx.executor(), TIMEOUT)));
  * }</pre>
  *
  * <p>Stateless and thread-safe.
  */
-public final class Guards {
+public final class JoinGuards {
 
     /** How long kubeadm keeps the {@code kubeadm-certs} Secret and its certificate key: 2 hours. */
     public static final Duration CERTIFICATE_KEY_TTL = Duration.ofHours(2);
@@ -27,28 +29,11 @@ public final class Guards {
     /** The default margin of {@link #certificateKeyFresh(Instant, Clock)}: 10 minutes. */
     public static final Duration DEFAULT_MARGIN = Duration.ofMinutes(10);
 
-    /**
-     * Voting members of an etcd cluster as seen right before a join.
-     *
-     * @param voting members that vote (learners excluded), at least 0
-     * @param healthy voting members that are healthy, at most {@code voting}
-     * @param learners members that joined as learners and are not yet promoted
-     */
-    public record Members(int voting, int healthy, int learners) {
-
-        /** Checks that the counts are consistent. */
-        public Members {
-            if (voting < 0 || healthy < 0 || learners < 0 || healthy > voting) {
-                throw new IllegalArgumentException("need 0 <= healthy <= voting and learners >= 0, got voting "
-                        + voting + ", healthy " + healthy + ", learners " + learners);
-            }
-        }
-    }
-
-    private Guards() {}
+    private JoinGuards() {}
 
     /**
-     * Same as {@link #certificateKeyFresh(Instant, Clock, Duration)} with a 10-minute margin.
+     * Blocks a control-plane join once the uploaded certificates expire within 10 minutes; see
+     * {@link #certificateKeyFresh(Instant, Clock, Duration)}.
      *
      * @param uploadedAt when {@code kubeadm init phase upload-certs --upload-certs} ran
      * @param clock the clock to read now from
@@ -85,31 +70,19 @@ public final class Guards {
     }
 
     /**
-     * Blocks a join that could cost etcd its quorum, with Cluster API's worst-case projection:
-     * the new member counts as unhealthy until it has caught up, and a pending learner blocks
-     * every join. With {@code n} voting members the join needs {@code (n+1)/2 + 1} healthy ones;
-     * the first join to a single member needs that member healthy.
+     * Blocks a join that could cost etcd its quorum, as {@link QuorumGuard#canJoin()} projects it
+     * on the view read right before the join: the new member counts as unhealthy until it has
+     * caught up, and a pending learner blocks every join.
      *
-     * @param members reads the membership right before the join (for example through
-     *     {@code etcdctl member list} and {@code endpoint health})
-     * @return the guard
+     * @param view reads the cluster right before the join, e.g. through {@link Etcdctl#view}
+     * @return the guard; its violation starts with the decision's code
      */
-    public static Guard quorumAfterJoin(Function<StepContext, Members> members) {
-        Objects.requireNonNull(members, "members");
-        return context -> quorumAfterJoin(members.apply(context));
+    public static Guard quorumAfterJoin(Function<StepContext, EtcdClusterView> view) {
+        Objects.requireNonNull(view, "view");
+        return context -> violation(QuorumGuard.of(view.apply(context)).canJoin());
     }
 
-    static Optional<String> quorumAfterJoin(Members now) {
-        if (now.learners() > 0) {
-            return Optional.of(now.learners() + " learner(s) not yet promoted; wait until they are in sync and promoted");
-        }
-        int target = now.voting() + 1;
-        int needed = now.voting() <= 1 ? now.voting() : target / 2 + 1;
-        if (now.healthy() >= needed) {
-            return Optional.empty();
-        }
-        return Optional.of("only " + now.healthy() + " of " + now.voting() + " voting members are healthy; with the"
-                + " new member counted as down, " + target + " members need " + needed
-                + " healthy. Repair or remove the failed members first");
+    static Optional<String> violation(QuorumDecision decision) {
+        return decision.allowed() ? Optional.empty() : Optional.of(decision.code() + ": " + decision.reason());
     }
 }

@@ -1,9 +1,6 @@
 package dev.gantry.core.etcd;
 
 import dev.gantry.core.exec.ShellQuote;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Where one member's settings, start script, pid and log live on its host, and what they hold. */
 record MemberFiles(EtcdMemberSpec member, String env, String script, String pid, String log, String envContent,
@@ -16,21 +13,19 @@ record MemberFiles(EtcdMemberSpec member, String env, String script, String pid,
                 envContent(member, initialCluster, token), scriptContent(member, env, etcd));
     }
 
-    /** The {@code ETCD_*} variables etcd reads instead of flags, one {@code KEY='value'} per line. */
+    /** The {@code ETCD_*} variables etcd reads instead of flags, one per line. */
     private static String envContent(EtcdMemberSpec member, String initialCluster, String token) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("ETCD_NAME", member.name());
-        variables.put("ETCD_DATA_DIR", member.dataDir());
-        variables.put("ETCD_LISTEN_CLIENT_URLS", member.clientUrl());
-        variables.put("ETCD_ADVERTISE_CLIENT_URLS", member.clientUrl());
-        variables.put("ETCD_LISTEN_PEER_URLS", member.peerUrl());
-        variables.put("ETCD_INITIAL_ADVERTISE_PEER_URLS", member.peerUrl());
-        variables.put("ETCD_INITIAL_CLUSTER", initialCluster);
-        variables.put("ETCD_INITIAL_CLUSTER_STATE", "new");
-        variables.put("ETCD_INITIAL_CLUSTER_TOKEN", token);
-        return "# etcd member " + member.name() + ", written by Gantry\n" + variables.entrySet().stream()
-                .map(e -> e.getKey() + "=" + ShellQuote.quote(e.getValue()))
-                .collect(Collectors.joining("\n", "", "\n"));
+        return EtcdEnvFile.of("etcd member " + member.name() + ", written by Gantry")
+                .with("ETCD_NAME", member.name())
+                .with("ETCD_DATA_DIR", member.dataDir())
+                .with("ETCD_LISTEN_CLIENT_URLS", member.clientUrl())
+                .with("ETCD_ADVERTISE_CLIENT_URLS", member.clientUrl())
+                .with("ETCD_LISTEN_PEER_URLS", member.peerUrl())
+                .with("ETCD_INITIAL_ADVERTISE_PEER_URLS", member.peerUrl())
+                .with("ETCD_INITIAL_CLUSTER", initialCluster)
+                .with("ETCD_INITIAL_CLUSTER_STATE", "new")
+                .with("ETCD_INITIAL_CLUSTER_TOKEN", token)
+                .render();
     }
 
     private static String scriptContent(EtcdMemberSpec member, String env, String etcd) {

@@ -67,7 +67,11 @@ public record Quorum(int members) {
         return up >= size();
     }
 
-    /** @return e.g. {@code Quorum[members=3, size=2, tolerates=1]} */
+    /**
+     * Describes the arithmetic, e.g. {@code Quorum[members=3, size=2, tolerates=1]}.
+     *
+     * @return the members, quorum size and failures tolerated
+     */
     @Override
     public String toString() {
         return "Quorum[members=" + members + ", size=" + size() + ", tolerates=" + tolerates() + "]";

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Says whether removing or restarting one etcd member keeps quorum, so that reboots, patching,
- * drains, scale-down and remediation can be gated on it. The rules follow Cluster API's
- * KubeadmControlPlane quorum projection ({@code targetEtcdClusterHealthy}), worst case first:
+ * Says whether adding, removing or restarting one etcd member keeps quorum, so that joins,
+ * reboots, patching, drains, scale-down and remediation can be gated on it. The rules follow
+ * Cluster API's KubeadmControlPlane quorum projection ({@code targetEtcdClusterHealthy}), worst
+ * case first:
  * <ul>
- *   <li>quorum is {@code voting / 2 + 1} over voting members; learners hold no vote;</li>
+ *   <li>quorum is {@link Quorum#size()} over voting members; learners hold no vote;</li>
  *   <li>a member that has not started (no name yet) counts as unhealthy, as does one whose
  *       endpoints did not answer healthy;</li>
  *   <li><b>remove</b>: any learner other than the member blocks it (a join is in flight); the
@@ -17,10 +18,14 @@ import java.util.Objects;
  *       voting member is refused. Removing a learner is allowed, since it holds no vote;</li>
  *   <li><b>restart</b>: the membership stays, the member is down meanwhile; the healthy voting
  *       members other than it must reach quorum. Restarting a learner is allowed.</li>
+ *   <li><b>join</b>: any learner blocks it (etcd takes one at a time); the new member counts as
+ *       down until it has caught up, so the healthy voting members must reach the quorum of the
+ *       grown cluster. The first join to a single member needs that member healthy.</li>
  * </ul>
  *
  * <pre>{@code
  * QuorumGuard guard = QuorumGuard.of(etcdCheck.read());
+ * guard.canJoin().orThrow();
  * guard.canRemove(guard.view().member("cp-3").orElseThrow()).orThrow();
  * }</pre>
  *
@@ -43,6 +48,8 @@ public final class QuorumGuard {
     public static final String UNKNOWN_MEMBER = "ETCD-GUARD-UNKNOWN-MEMBER";
     /** The member is a learner, which holds no vote. */
     public static final String LEARNER = "ETCD-GUARD-LEARNER";
+    /** The view lists no voting member, so there is no cluster to change. */
+    public static final String NO_MEMBERS = "ETCD-GUARD-NO-MEMBERS";
 
     private final EtcdClusterView view;
 
@@ -51,14 +58,21 @@ public final class QuorumGuard {
     }
 
     /**
-     * @param view the cluster as just read, e.g. from {@link EtcdClusterCheck#read()}
-     * @return a guard judging that view
+     * Creates a guard judging a view.
+     *
+     * @param view the cluster as just read, e.g. by {@code EtcdClusterCheck.read()} or {@link
+     *     Etcdctl#view}
+     * @return the guard
      */
     public static QuorumGuard of(EtcdClusterView view) {
         return new QuorumGuard(view);
     }
 
-    /** @return the view this guard judges */
+    /**
+     * Returns the view this guard judges.
+     *
+     * @return the view
+     */
     public EtcdClusterView view() {
         return view;
     }
@@ -112,8 +126,35 @@ public final class QuorumGuard {
         return project("restarting", member, view.voting().size(), healthy(others));
     }
 
+    /**
+     * Whether adding one member (a {@code kubeadm join --control-plane} or {@code etcdctl member
+     * add}) keeps quorum while the new member catches up.
+     *
+     * @return the decision with its reason
+     */
+    public QuorumDecision canJoin() {
+        List<EtcdMember> learners = view.learners();
+        if (!learners.isEmpty()) {
+            return QuorumDecision.refuse(LEARNER_PRESENT, "learner " + EtcdClusterView.labels(learners)
+                    + " is not yet promoted; wait until it is in sync and promoted, then join the next member");
+        }
+        int voting = view.voting().size();
+        if (voting == 0) {
+            return QuorumDecision.refuse(NO_MEMBERS, "the cluster lists no voting member to join; bootstrap it first");
+        }
+        int healthy = view.healthyVoting();
+        int needed = voting == 1 ? 1 : Quorum.of(voting + 1).size();
+        String numbers = healthy + " of " + voting + " voting members are healthy; with the new member counted as"
+                + " down, " + (voting + 1) + " members need " + needed + " healthy";
+        if (healthy < needed) {
+            return QuorumDecision.refuse(QUORUM_AT_RISK, "only " + numbers
+                    + ". Repair or remove the failed members first; unhealthy now: " + describeUnhealthy());
+        }
+        return QuorumDecision.allow(SAFE, numbers);
+    }
+
     private QuorumDecision project(String change, EtcdMember member, int voting, int healthy) {
-        int quorum = EtcdClusterView.quorumOf(voting);
+        int quorum = Quorum.of(Math.max(1, voting)).size();
         String numbers = "while " + change + " " + member.label() + ", " + healthy + " of " + voting
                 + " voting members would be healthy and quorum is " + quorum;
         if (voting == 0 || healthy < quorum) {
@@ -137,7 +178,11 @@ public final class QuorumGuard {
                 + ") is not a member of this cluster; read the cluster again");
     }
 
-    /** @return the view judged */
+    /**
+     * Describes the guard by the view it judges.
+     *
+     * @return the view
+     */
     @Override
     public String toString() {
         return "QuorumGuard[" + view + "]";

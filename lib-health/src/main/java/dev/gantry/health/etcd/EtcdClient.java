@@ -1,5 +1,8 @@
 package dev.gantry.health.etcd;
 
+import dev.gantry.core.etcd.EtcdAlarm;
+import dev.gantry.core.etcd.EtcdMemberList;
+import dev.gantry.core.etcd.EtcdStatus;
 import dev.gantry.health.sync.Endpoint;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +21,11 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code
  * EtcdClient etcd = EtcdClient.of(Endpoint.of("http://127.0.0.1:2379").withTimeout(Duration.ofSeconds(1)));
  * etcd.memberList().members().forEach(m -> System.out.println(m.idHex() + " " + m.label()));
+ * etcd.status().hasLeader();
  * }</pre>
+ *
+ * <p>The answers are read by lib-core's parsers ({@link EtcdMemberList#parse(String, String)} and
+ * the like), the same that read {@code etcdctl -w json}.
  */
 public final class EtcdClient {
 
@@ -36,22 +43,30 @@ public final class EtcdClient {
     }
 
     /**
+     * Creates a client for one member.
+     *
      * @param endpoint the member's client URL, credentials, timeout and size limit
-     * @return a client for that member
+     * @return the client
      */
     public static EtcdClient of(Endpoint endpoint) {
         return new EtcdClient(endpoint);
     }
 
     /**
+     * Creates a client for one member with the endpoint defaults (2 s timeout, 1 MiB answers).
+     *
      * @param clientUrl the member's client URL, e.g. {@code http://127.0.0.1:2379}
-     * @return a client with the endpoint defaults (2 s timeout, 1 MiB answers)
+     * @return the client
      */
     public static EtcdClient of(String clientUrl) {
         return new EtcdClient(Endpoint.of(clientUrl));
     }
 
-    /** @return the endpoint this client calls */
+    /**
+     * Returns the endpoint this client calls.
+     *
+     * @return the endpoint this client calls
+     */
     public Endpoint endpoint() {
         return http.endpoint();
     }
@@ -82,7 +97,8 @@ public final class EtcdClient {
     public EtcdMemberList memberList() {
         String expected = "a JSON member list";
         EtcdHttp.Answer answer = http.requireOk(http.post(MEMBER_LIST, "{}"), expected);
-        return answers.memberList(http.json(answer, expected), answer.call());
+        http.json(answer, expected);
+        return answers.memberList(answer);
     }
 
     /**
@@ -94,7 +110,8 @@ public final class EtcdClient {
     public EtcdStatus status() {
         String expected = "a JSON status";
         EtcdHttp.Answer answer = http.requireOk(http.post(STATUS, "{}"), expected);
-        return answers.status(http.json(answer, expected), answer.call());
+        http.json(answer, expected);
+        return answers.status(answer);
     }
 
     /**
@@ -107,10 +124,15 @@ public final class EtcdClient {
     public List<EtcdAlarm> alarms() {
         String expected = "a JSON alarm list";
         EtcdHttp.Answer answer = http.requireOk(http.post(ALARM, "{\"action\":\"GET\"}"), expected);
-        return answers.alarms(http.json(answer, expected), answer.call());
+        http.json(answer, expected);
+        return answers.alarms(answer);
     }
 
-    /** @return the endpoint, credentials masked */
+    /**
+     * Returns the endpoint, credentials masked.
+     *
+     * @return the endpoint, credentials masked
+     */
     @Override
     public String toString() {
         return "EtcdClient[" + http.endpoint() + "]";

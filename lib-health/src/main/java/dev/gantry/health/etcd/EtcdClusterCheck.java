@@ -1,5 +1,7 @@
 package dev.gantry.health.etcd;
 
+import dev.gantry.core.etcd.EtcdClusterView;
+import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.HealthCheck;
 import dev.gantry.health.sync.Endpoint;
@@ -66,6 +68,8 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
     }
 
     /**
+     * Creates a check of the members behind these endpoints.
+     *
      * @param endpoints every member's client endpoint, at least one
      * @return the check; close it when done
      */
@@ -75,6 +79,8 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
     }
 
     /**
+     * Creates a check of the members behind these endpoints.
+     *
      * @param endpoints every member's client endpoint, at least one
      * @return the check; close it when done
      */
@@ -82,7 +88,11 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
         return of(Arrays.asList(endpoints));
     }
 
-    /** @return the endpoints read, in the given order */
+    /**
+     * Returns the endpoints read, in the given order.
+     *
+     * @return the endpoints read, in the given order
+     */
     public List<Endpoint> endpoints() {
         return endpoints;
     }
@@ -105,19 +115,20 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
     @Override
     public CheckResult check() {
         try {
-            return judge(read());
+            return check(read());
         } catch (EtcdException e) {
             return CheckResult.down(e).withReason(UNREACHABLE);
         }
     }
 
     /**
-     * Judges a view as {@link #check()} does, e.g. one read earlier or built by hand.
+     * Judges a view as {@link #check()} does, e.g. one read earlier, read through {@code
+     * Etcdctl.view}, or built by hand.
      *
      * @param view the cluster
      * @return the result with a reason code and details
      */
-    public static CheckResult judge(EtcdClusterView view) {
+    public static CheckResult check(EtcdClusterView view) {
         Objects.requireNonNull(view, "view");
         return details(verdict(view), view);
     }
@@ -139,14 +150,14 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
         }
         if (!view.hasQuorum()) {
             return CheckResult.down("etcd quorum lost: " + counts + ", at least " + view.quorum() + " required; down: "
-                    + EtcdClusterView.labels(view.unhealthy())).withReason(QUORUM_LOST);
+                    + labels(view.unhealthy())).withReason(QUORUM_LOST);
         }
         if (view.leaderId() == 0) {
             return CheckResult.down("etcd has no leader although " + counts).withReason(LEADER_MISSING);
         }
         if (!view.unhealthy().isEmpty()) {
             return CheckResult.degraded("etcd " + counts + " (quorum " + view.quorum() + ", tolerates "
-                    + view.tolerates() + " more); down: " + EtcdClusterView.labels(view.unhealthy()))
+                    + view.tolerates() + " more); down: " + labels(view.unhealthy()))
                     .withReason(MEMBER_DOWN);
         }
         return CheckResult.up("etcd " + counts + ", leader " + view.leader().map(EtcdMember::label).orElse("unlisted"))
@@ -161,7 +172,11 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
                 .withDetail("quorum", view.quorum())
                 .withDetail("tolerates", view.tolerates())
                 .withDetail("leader", view.leader().map(EtcdMember::label).orElse(""))
-                .withDetail("unhealthy", EtcdClusterView.labels(view.unhealthy()));
+                .withDetail("unhealthy", labels(view.unhealthy()));
+    }
+
+    private static String labels(List<EtcdMember> members) {
+        return members.stream().map(EtcdMember::label).collect(Collectors.joining(", "));
     }
 
     private static String alarms(EtcdClusterView view) {
@@ -171,7 +186,11 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
                 .collect(Collectors.joining(", "));
     }
 
-    /** @return the endpoints read */
+    /**
+     * Returns the endpoints read.
+     *
+     * @return the endpoints read
+     */
     @Override
     public String toString() {
         return "EtcdClusterCheck" + endpoints;

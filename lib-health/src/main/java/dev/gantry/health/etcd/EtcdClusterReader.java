@@ -1,6 +1,10 @@
 package dev.gantry.health.etcd;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.core.etcd.EtcdAlarm;
+import dev.gantry.core.etcd.EtcdClusterView;
+import dev.gantry.core.etcd.EtcdMemberList;
+import dev.gantry.core.etcd.EtcdStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -18,6 +18,8 @@ public class EtcdException extends GantryException {
     private final String endpoint;
 
     /**
+     * Creates the exception; the message starts with the endpoint.
+     *
      * @param endpoint the URL of the member that was called
      * @param problem the call, what went wrong and what was expected
      * @param cause the underlying failure, or {@code null}
@@ -28,7 +30,11 @@ public class EtcdException extends GantryException {
         this.endpoint = endpoint;
     }
 
-    /** @return the URL of the member that was called */
+    /**
+     * Returns the URL of the member that was called.
+     *
+     * @return the URL of the member that was called
+     */
     public String endpoint() {
         return endpoint;
     }
