@@ -20,8 +20,8 @@ class TransientTest {
         "dial tcp 127.0.0.1:2379: connect: connection refused",
     })
     void recognisesKnownTransientFailures(String message) {
-        assertThat(Transient.isTransient(new GantryException(message))).isTrue();
-        assertThat(Transient.isQuorumLoss(new GantryException(message))).isFalse();
+        assertThat(EtcdErrors.isTransient(new GantryException(message))).isTrue();
+        assertThat(EtcdErrors.isQuorumLoss(new GantryException(message))).isFalse();
     }
 
     @ParameterizedTest
@@ -30,8 +30,8 @@ class TransientTest {
         "Error: etcdserver: unhealthy cluster",
     })
     void quorumLossIsNeverTransient(String message) {
-        assertThat(Transient.isQuorumLoss(new GantryException(message))).isTrue();
-        assertThat(Transient.isTransient(new GantryException(message + "; etcdserver: leader changed"))).isFalse();
+        assertThat(EtcdErrors.isQuorumLoss(new GantryException(message))).isTrue();
+        assertThat(EtcdErrors.isTransient(new GantryException(message + "; etcdserver: leader changed"))).isFalse();
     }
 
     @ParameterizedTest
@@ -41,7 +41,7 @@ class TransientTest {
         "[ERROR Port-6443]: Port 6443 is in use",
     })
     void otherFailuresAreNotRetried(String message) {
-        assertThat(Transient.isTransient(new GantryException(message))).isFalse();
+        assertThat(EtcdErrors.isTransient(new GantryException(message))).isFalse();
     }
 
     @Test
@@ -49,6 +49,6 @@ class TransientTest {
         Throwable failure = new GantryException("step failed",
                 new UncheckedIOException(new IOException("Connection refused")));
 
-        assertThat(Transient.isTransient(failure)).isTrue();
+        assertThat(EtcdErrors.isTransient(failure)).isTrue();
     }
 }

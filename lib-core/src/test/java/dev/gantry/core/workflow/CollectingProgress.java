@@ -3,12 +3,13 @@ package dev.gantry.core.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link Progress} that keeps every event it receives. Thread-safe. */
+/** A test {@link Progress} that keeps every event it receives. Thread-safe. */
 public final class CollectingProgress implements Progress {
 
     private final List<StepEvent> events = new ArrayList<>();
 
-    CollectingProgress() {}
+    /** Creates a progress with no events yet. */
+    public CollectingProgress() {}
 
     @Override
     public synchronized void onEvent(StepEvent event) {

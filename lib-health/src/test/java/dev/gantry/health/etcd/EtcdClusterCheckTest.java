@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.gantry.core.etcd.EtcdClusterView;
+import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
 import dev.gantry.health.sync.Endpoint;
@@ -238,7 +240,7 @@ class EtcdClusterCheckTest {
         EtcdMember b = EtcdMember.of(2, "b", List.of(), List.of());
         EtcdMember c = EtcdMember.of(3, "c", List.of(), List.of());
 
-        CheckResult result = EtcdClusterCheck.judge(EtcdClusterView.of(List.of(a, b, c), Set.of(1L, 2L, 3L))
+        CheckResult result = EtcdClusterCheck.check(EtcdClusterView.of(List.of(a, b, c), Set.of(1L, 2L, 3L))
                 .withLeader(2));
 
         assertThat(result.status()).isEqualTo(Status.UP);

@@ -2,6 +2,9 @@ package dev.gantry.health.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.core.etcd.EtcdClusterView;
+import dev.gantry.core.etcd.EtcdMember;
+import dev.gantry.core.etcd.QuorumGuard;
 import dev.gantry.core.testing.LoopbackPorts;
 import dev.gantry.core.testing.Programs;
 import dev.gantry.core.testing.Readiness;
