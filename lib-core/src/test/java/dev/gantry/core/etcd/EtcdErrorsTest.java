@@ -3,11 +3,16 @@ package dev.gantry.core.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.GantryException;
-import java.io.UncheckedIOException;
+import dev.gantry.core.workflow.Retry;
+import dev.gantry.core.workflow.Step;
+import dev.gantry.core.workflow.Workflow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TransientTest {
 
@@ -50,5 +55,27 @@ class TransientTest {
                 new UncheckedIOException(new IOException("Connection refused")));
 
         assertThat(EtcdErrors.isTransient(failure)).isTrue();
+    }
+
+    @Test
+    void itsRetryRetriesTransientFailuresButStopsAtOnceOnQuorumLoss() {
+        Retry retry = EtcdErrors.retry(5, Duration.ZERO);
+
+        assertThat(retry.retries(new GantryException("Error: etcdserver: leader changed"))).isTrue();
+        assertThat(retry.retries(new GantryException("Error: etcdserver: no leader (etcdserver: request timed out)")))
+                .isFalse();
+        assertThat(retry.retries(new GantryException("permission denied"))).isFalse();
+    }
+
+    @Test
+    void aWorkflowStepWithItsRetryRunsOnceOnQuorumLoss() {
+        AtomicInteger calls = new AtomicInteger();
+        Step put = Step.of("put", ctx -> false, ctx -> {
+            calls.incrementAndGet();
+            throw new GantryException("Error: etcdserver: unhealthy cluster");
+        }).withRetry(EtcdErrors.retry(5, Duration.ZERO));
+
+        assertThat(Workflow.of(put).run().failedStep()).contains("put");
+        assertThat(calls).hasValue(1);
     }
 }

@@ -3,7 +3,9 @@ package dev.gantry.core.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gantry.core.GantryException;
+import dev.gantry.core.CheckFailedException;
+import dev.gantry.core.Finding;
+import dev.gantry.core.Report;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -141,8 +143,51 @@ class QuorumGuardTest {
         QuorumGuard guard = guard(List.of(E1, E2, E3), E1, E2);
 
         assertThat(guard.canRemove(E3).orThrow().allowed()).isTrue();
-        assertThatThrownBy(() -> guard.canRestart(E1).orThrow()).isInstanceOf(GantryException.class)
-                .hasMessageStartingWith("ETCD-GUARD-QUORUM-AT-RISK: while restarting e1");
+        assertThatThrownBy(() -> guard.canRestart(E1).orThrow()).isInstanceOf(CheckFailedException.class)
+                .hasMessageStartingWith("etcd quorum guard failed")
+                .hasMessageContaining("ETCD-GUARD-QUORUM-AT-RISK  etcd quorum: while restarting e1, 1 of 3");
+    }
+
+    @Test
+    void aRefusedDecisionFailsLikeAReportAndCarriesItsReport() {
+        QuorumDecision refused = guard(List.of(E1, E2, E3), E1).canRemove(E2);
+
+        assertThatThrownBy(refused::orThrow).isInstanceOfSatisfying(CheckFailedException.class, e -> {
+            assertThat(e.report().failures()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo(QuorumGuard.NO_QUORUM);
+                assertThat(f.message()).isEqualTo(refused.reason());
+                assertThat(f.hasRemedy()).isTrue();
+            });
+        });
+    }
+
+    @Test
+    void decisionsJoinOtherResultsAsFindings() {
+        QuorumDecision allowed = guard(List.of(E1, E2, E3), E1, E2, E3).canRestart(E1);
+        Report combined = allowed.report().and(Report.of(Finding.pass("RAID-OK", "md0", "clean")));
+
+        assertThat(allowed.toFinding("etcd prod")).isEqualTo(Finding.pass(QuorumGuard.SAFE, "etcd prod",
+                allowed.reason()));
+        assertThat(combined.ok()).isTrue();
+        assertThat(combined.findings()).hasSize(2);
+    }
+
+    @Test
+    void aJoinNeedsTheQuorumOfTheGrownClusterWithoutTheNewMember() {
+        assertThat(guard(List.of(E1, E2, E3), E1, E2, E3).canJoin()).isEqualTo(QuorumDecision.allow(QuorumGuard.SAFE,
+                "3 of 3 voting members are healthy; with the new member counted as down, 4 members need 3 healthy"));
+        assertThat(guard(List.of(E1, E2, E3), E1, E2).canJoin().code()).isEqualTo(QuorumGuard.QUORUM_AT_RISK);
+        assertThat(guard(List.of(E1), E1).canJoin().allowed()).isTrue();
+        assertThat(guard(List.of(E1, E2, E3, LEARNER), E1, E2, E3, LEARNER).canJoin().code())
+                .isEqualTo(QuorumGuard.LEARNER_PRESENT);
+        assertThat(guard(List.of(E1, UNSTARTED), E1).canJoin().code()).isEqualTo(QuorumGuard.QUORUM_AT_RISK);
+        assertThat(guard(List.of(), E1).canJoin().code()).isEqualTo(QuorumGuard.NO_MEMBERS);
+    }
+
+    @Test
+    void aDecisionNeedsAReason() {
+        assertThatThrownBy(() -> QuorumDecision.refuse("ETCD-GUARD-X", " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
     }
 
     @Test
