@@ -1,5 +1,6 @@
 package dev.gantry.core.controlplane;
 
+import dev.gantry.core.etcd.Quorum;
 import dev.gantry.core.workflow.Workflow;
 
 import dev.gantry.core.GantryException;

@@ -3,6 +3,7 @@ package dev.gantry.core.controlplane;
 import dev.gantry.core.Finding;
 import dev.gantry.core.Inventory;
 import dev.gantry.core.Report;
+import dev.gantry.core.etcd.Quorum;
 import dev.gantry.core.workflow.Workflow;
 import java.security.SecureRandom;
 import java.time.Clock;

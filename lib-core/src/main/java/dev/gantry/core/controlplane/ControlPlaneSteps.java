@@ -3,8 +3,12 @@ package dev.gantry.core.controlplane;
 import dev.gantry.core.GantryException;
 import dev.gantry.core.Machine;
 import dev.gantry.core.exec.ExecResult;
+import dev.gantry.core.etcd.EtcdClusterView;
+import dev.gantry.core.etcd.EtcdErrors;
+import dev.gantry.core.etcd.EtcdMember;
+import dev.gantry.core.etcd.Etcdctl;
+import dev.gantry.core.etcd.JoinGuards;
 import dev.gantry.core.exec.Host;
-import dev.gantry.core.workflow.Guards;
 import dev.gantry.core.workflow.Retry;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.StepContext;
@@ -15,25 +19,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps that apply a plan, host by host: write every file, start the load balancer and any
  * external etcd, bootstrap the first master, join the other masters one at a time (each guarded by
- * the certificate key's age and the projected etcd quorum), then join the workers. Every step
- * looks before it acts, so a second run skips what is done and a failed run resumes.
+ * the certificate key's age and, with stacked etcd, the projected etcd quorum), then join the
+ * workers. Every step looks before it acts, so a second run skips what is done and a failed run
+ * resumes.
+ *
+ * <p>The quorum guard reads the real etcd membership, learners included, with {@code etcdctl} and
+ * kubeadm's certificates on the first master ({@link Etcdctl#kubeadm}). Where etcdctl is not
+ * installed (kubeadm runs etcd as a static pod and does not install it on the host) it falls back
+ * to counting the ready etcd pods through kubectl, which cannot see learners, and records that in
+ * the step output {@link #QUORUM_SOURCE}.
  */
 final class ControlPlaneSteps {
 
     static final String CERTS_UPLOADED_AT = "kubeadm.certs-uploaded-at";
+    /** The step output that says how the last join guard read etcd. */
+    static final String QUORUM_SOURCE = "etcd.quorum-source";
+    private static final Logger log = LoggerFactory.getLogger(ControlPlaneSteps.class);
     private static final String ADMIN_CONF = "/etc/kubernetes/admin.conf";
     private static final String KUBELET_CONF = "/etc/kubernetes/kubelet.conf";
     private static final Duration QUICK = Duration.ofSeconds(30);
     private static final Duration BOOTSTRAP = Duration.ofMinutes(10);
-    private static final Retry TRANSIENT = Retry.onTransient(3, Duration.ofSeconds(5));
+    private static final Retry TRANSIENT = EtcdErrors.retry(3, Duration.ofSeconds(5));
 
     private final Topology topology;
     private final List<Artifact> artifacts;
@@ -78,8 +97,9 @@ final class ControlPlaneSteps {
         steps.add(Step.of("kubeadm init on " + first.name(), ctx -> exists(ctx, first, ADMIN_CONF),
                 ctx -> init(ctx, first)));
         for (Machine master : masters.subList(1, masters.size())) {
-            steps.add(join(master, "as control plane").guardedBy(this::certificateKeyFresh)
-                    .guardedBy(Guards.quorumAfterJoin(ctx -> EtcdPods.read(ctx, Host.of(first), QUICK))));
+            Step join = join(master, "as control plane").guardedBy(this::certificateKeyFresh);
+            steps.add(topology.stacked() ? join.guardedBy(JoinGuards.quorumAfterJoin(ctx -> etcdView(ctx, first)))
+                    : join);
         }
         topology.workers().forEach(w -> steps.add(join(w, "as worker")));
     }
@@ -120,9 +140,23 @@ final class ControlPlaneSteps {
      * this run did not upload them (a resumed run), their age is unknown and the join goes ahead:
      * kubeadm then fails clearly if they are gone.
      */
-    private java.util.Optional<String> certificateKeyFresh(StepContext ctx) {
+    private Optional<String> certificateKeyFresh(StepContext ctx) {
         return ctx.output(CERTS_UPLOADED_AT).map(Instant::parse)
-                .flatMap(uploaded -> Guards.certificateKeyFresh(uploaded, clock).violation(ctx));
+                .flatMap(uploaded -> JoinGuards.certificateKeyFresh(uploaded, clock).violation(ctx));
+    }
+
+    /** The stacked etcd as etcdctl on the first master sees it, else as kubelet reports its pods. */
+    private static EtcdClusterView etcdView(StepContext ctx, Machine first) {
+        Etcdctl etcdctl = Etcdctl.kubeadm(Host.of(first));
+        if (etcdctl.available(ctx.executor(), QUICK)) {
+            ctx.put(QUORUM_SOURCE, "etcdctl member list and endpoint health on " + first.name());
+            return etcdctl.view(ctx.executor(), QUICK);
+        }
+        String note = "kubectl etcd pods on " + first.name() + ": etcdctl is not installed there, so learners are"
+                + " not seen; install etcdctl (etcd-client) on the masters for the full view";
+        log.info("Quorum guard before a join reads {}", note);
+        ctx.put(QUORUM_SOURCE, note);
+        return EtcdPods.read(ctx, Host.of(first), QUICK);
     }
 
     private boolean exists(StepContext ctx, Machine machine, String path) {
@@ -161,15 +195,19 @@ final class ControlPlaneSteps {
         }
     }
 
-    /** Reads the stacked etcd members as kubelet reports their static pods, on the first master. */
+    /**
+     * Reads the stacked etcd members as kubelet reports their static pods, on the first master: one
+     * voting member per pod, healthy when its container is ready. Pods cannot show learners.
+     */
     static final class EtcdPods {
 
-        private static final String READY = "{range .items[*]}{.status.containerStatuses[0].ready}{\"\\n\"}{end}";
+        private static final String READY = "{range .items[*]}{.metadata.name}{\" \"}"
+                + "{.status.containerStatuses[0].ready}{\"\\n\"}{end}";
 
         private EtcdPods() {
         }
 
-        static Guards.Members read(StepContext ctx, Host first, Duration timeout) {
+        static EtcdClusterView read(StepContext ctx, Host first, Duration timeout) {
             ExecResult result = ctx.executor().exec(first, List.of("kubectl", "--kubeconfig", ADMIN_CONF,
                     "-n", "kube-system", "get", "pods", "-l", "component=etcd", "-o", "jsonpath=" + READY), timeout);
             if (!result.ok()) {
@@ -179,10 +217,19 @@ final class ControlPlaneSteps {
             return parse(result.stdout());
         }
 
-        static Guards.Members parse(String lines) {
-            List<String> members = lines.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            int healthy = (int) members.stream().filter("true"::equals).count();
-            return new Guards.Members(members.size(), healthy, 0);
+        /** Lines of {@code <pod> <ready>}; a line without a readiness counts as not ready. */
+        static EtcdClusterView parse(String lines) {
+            List<EtcdMember> members = new ArrayList<>();
+            Set<Long> ready = new HashSet<>();
+            for (String line : lines.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+                String[] fields = line.split("\\s+");
+                long id = members.size() + 1;
+                members.add(EtcdMember.of(id, fields[0], List.of(), List.of()));
+                if (fields.length > 1 && fields[1].equals("true")) {
+                    ready.add(id);
+                }
+            }
+            return EtcdClusterView.of(members, ready);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Finding;
+import dev.gantry.core.etcd.Quorum;
 import java.util.List;
 import java.util.Map;
 

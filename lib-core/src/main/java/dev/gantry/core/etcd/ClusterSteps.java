@@ -4,31 +4,25 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import dev.gantry.core.GantryException;
 import dev.gantry.core.exec.ExecResult;
-import dev.gantry.core.exec.Host;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.StepContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The cluster-wide checks: every endpoint healthy, and the membership exactly the planned one. */
 final class ClusterSteps {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private final List<EtcdMember> members;
+    private final List<EtcdMemberSpec> members;
     private final String etcdctl;
     private final Duration timeout;
     private final Duration healthDeadline;
 
-    ClusterSteps(List<EtcdMember> members, String etcdctl, Duration timeout, Duration healthDeadline) {
+    ClusterSteps(List<EtcdMemberSpec> members, String etcdctl, Duration timeout, Duration healthDeadline) {
         this.members = members;
         this.etcdctl = etcdctl;
         this.timeout = timeout;
@@ -41,23 +35,17 @@ final class ClusterSteps {
                 Step.of("etcd cluster: membership", ctx -> membershipProblem(ctx).isEmpty(), this::checkMembership));
     }
 
-    private Host host() {
-        return members.get(0).host();
+    private Etcdctl etcdctl() {
+        return Etcdctl.of(members.get(0).host()).withProgram(etcdctl)
+                .withEndpoints(members.stream().map(EtcdMemberSpec::clientUrl).toList());
     }
 
     private String endpoints() {
-        return members.stream().map(EtcdMember::clientUrl).collect(Collectors.joining(","));
-    }
-
-    private ExecResult etcdctl(StepContext context, String... args) {
-        List<String> argv = new ArrayList<>(List.of(etcdctl, "--endpoints=" + endpoints(), "--dial-timeout=2s",
-                "--command-timeout=5s"));
-        argv.addAll(List.of(args));
-        return context.executor().exec(host(), argv, timeout);
+        return members.stream().map(EtcdMemberSpec::clientUrl).collect(Collectors.joining(","));
     }
 
     private ExecResult health(StepContext context) {
-        return etcdctl(context, "endpoint", "health");
+        return etcdctl().exec(context.executor(), timeout, "endpoint", "health");
     }
 
     private void awaitHealthy(StepContext context) {
@@ -83,27 +71,16 @@ final class ClusterSteps {
 
     /** Empty when the members are exactly the planned names and peer URLs, else what differs. */
     private String membershipProblem(StepContext context) {
-        ExecResult list = etcdctl(context, "member", "list", "-w", "json");
+        ExecResult list = etcdctl().exec(context.executor(), timeout, "member", "list", "-w", "json");
         if (!list.ok()) {
             return "etcdctl member list failed (exit " + list.exit() + "): " + list.stderr().strip();
         }
         Map<String, String> expected = new TreeMap<>();
         members.forEach(m -> expected.put(m.name(), m.peerUrl()));
-        Map<String, String> actual = parseMembers(list.stdout());
+        Map<String, String> actual = new TreeMap<>();
+        EtcdMemberList.parse(list.stdout(), "etcdctl member list on " + members.get(0).host().name()).members()
+                .forEach(m -> actual.put(m.name(), m.peerUrls().stream().findFirst().orElse("")));
         return expected.equals(actual) ? ""
                 : "etcd membership differs from the plan: expected " + expected + ", found " + actual;
-    }
-
-    /** Name to first peer URL, from {@code etcdctl member list -w json}; IDs are ignored (they exceed long). */
-    static Map<String, String> parseMembers(String json) {
-        try {
-            Map<String, String> members = new TreeMap<>();
-            for (JsonNode member : JSON.readTree(json).path("members")) {
-                members.put(member.path("name").asString(""), member.path("peerURLs").path(0).asString(""));
-            }
-            return members;
-        } catch (JacksonException e) {
-            throw new GantryException("etcdctl member list printed no JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

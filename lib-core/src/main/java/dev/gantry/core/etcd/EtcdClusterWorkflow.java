@@ -30,13 +30,14 @@ import java.util.stream.Collectors;
  *       members with their peer URLs.
  * </ol>
  * Members start one at a time; the first ones wait for their peers, as etcd does for a new
- * cluster. Per-member steps retry {@link dev.gantry.core.workflow.Transient transient} failures.
+ * cluster. Per-member steps retry {@link EtcdErrors#isTransient transient} failures and stop at once
+ * on a quorum loss ({@link EtcdErrors#retry}).
  *
  * <pre>{@code
  * EtcdClusterWorkflow etcd = EtcdClusterWorkflow.builder()
- *         .member(EtcdMember.of("e1", Host.of(m1), 2379, 2380, "/var/lib/etcd"))
- *         .member(EtcdMember.of("e2", Host.of(m2), 2379, 2380, "/var/lib/etcd"))
- *         .member(EtcdMember.of("e3", Host.of(m3), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e1", Host.of(m1), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e2", Host.of(m2), 2379, 2380, "/var/lib/etcd"))
+ *         .member(EtcdMemberSpec.of("e3", Host.of(m3), 2379, 2380, "/var/lib/etcd"))
  *         .build();
  * etcd.workflow().withExecutor(ssh).run(Progress.console()).orThrow();
  * }</pre>
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class EtcdClusterWorkflow {
 
-    private final List<EtcdMember> members;
+    private final List<EtcdMemberSpec> members;
     private final String stateDir;
     private final String etcd;
     private final String etcdctl;
@@ -65,54 +66,78 @@ public final class EtcdClusterWorkflow {
         this.healthDeadline = b.healthDeadline;
     }
 
-    /** @return a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd} */
+    /**
+     * Returns a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd}.
+     *
+     * @return a builder with the defaults: state in {@code /var/lib/gantry/etcd}, {@code /usr/bin/etcd}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the members, in start order */
-    public List<EtcdMember> members() {
+    /**
+     * Returns the members, in start order.
+     *
+     * @return the members, in start order
+     */
+    public List<EtcdMemberSpec> members() {
         return members;
     }
 
-    /** @return the client URLs of every member, comma-separated, for {@code --endpoints} */
+    /**
+     * Returns the client URLs of every member, comma-separated, for {@code --endpoints}.
+     *
+     * @return the client URLs of every member, comma-separated, for {@code --endpoints}
+     */
     public String endpoints() {
-        return members.stream().map(EtcdMember::clientUrl).collect(Collectors.joining(","));
+        return members.stream().map(EtcdMemberSpec::clientUrl).collect(Collectors.joining(","));
     }
 
-    /** @return {@code name=peerUrl,...}, the {@code --initial-cluster} of every member */
+    /**
+     * Returns {@code name=peerUrl,...}, the {@code --initial-cluster} of every member.
+     *
+     * @return {@code name=peerUrl,...}, the {@code --initial-cluster} of every member
+     */
     public String initialCluster() {
         return members.stream().map(m -> m.name() + "=" + m.peerUrl()).collect(Collectors.joining(","));
     }
 
     /**
+     * Returns the file on the member's host that holds its etcd PID.
+     *
      * @param member one of {@link #members()}
      * @return the file on the member's host that holds its etcd PID
      */
-    public String pidFile(EtcdMember member) {
+    public String pidFile(EtcdMemberSpec member) {
         return files(member).pid();
     }
 
     /**
+     * Returns the file on the member's host that receives its etcd output.
+     *
      * @param member one of {@link #members()}
      * @return the file on the member's host that receives its etcd output
      */
-    public String logFile(EtcdMember member) {
+    public String logFile(EtcdMemberSpec member) {
         return files(member).log();
     }
 
-    /** @return the steps described above, run through a {@code LocalExecutor} unless given another */
+    /**
+     * Returns the steps described above, run through a {@code LocalExecutor} unless given another.
+     *
+     * @return the steps described above, run through a {@code LocalExecutor} unless given another
+     */
     public Workflow workflow() {
-        Retry transientRetry = Retry.onTransient(3, Duration.ofSeconds(1));
+        Retry transientRetry = EtcdErrors.retry(3, Duration.ofSeconds(1));
         List<Step> steps = new ArrayList<>();
-        for (EtcdMember member : members) {
+        for (EtcdMemberSpec member : members) {
             steps.addAll(new MemberSteps(files(member), stateDir, commandTimeout, startDeadline, transientRetry).steps());
         }
         steps.addAll(new ClusterSteps(members, etcdctl, commandTimeout, healthDeadline).steps());
         return Workflow.of(steps);
     }
 
-    private MemberFiles files(EtcdMember member) {
+    private MemberFiles files(EtcdMemberSpec member) {
         if (!members.contains(member)) {
             throw new IllegalArgumentException(member.name() + " is not a member of " + initialCluster());
         }
@@ -127,7 +152,7 @@ public final class EtcdClusterWorkflow {
     /** Settings of an {@link EtcdClusterWorkflow}; each setter validates at once. Not thread-safe. */
     public static final class Builder {
 
-        private final List<EtcdMember> members = new ArrayList<>();
+        private final List<EtcdMemberSpec> members = new ArrayList<>();
         private String stateDir = "/var/lib/gantry/etcd";
         private String etcd = "/usr/bin/etcd";
         private String etcdctl = "/usr/bin/etcdctl";
@@ -139,12 +164,14 @@ public final class EtcdClusterWorkflow {
         private Builder() {}
 
         /**
+         * Adds a member; members start in the order they are added.
+         *
          * @param member a member to add; names, data directories and host ports must be unique
          * @return this builder
          */
-        public Builder member(EtcdMember member) {
+        public Builder member(EtcdMemberSpec member) {
             Objects.requireNonNull(member, "member");
-            for (EtcdMember other : members) {
+            for (EtcdMemberSpec other : members) {
                 if (other.name().equals(member.name())) {
                     throw new IllegalArgumentException("two etcd members are named " + member.name());
                 }
@@ -161,6 +188,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the directory for the members' settings, scripts, PIDs and logs.
+         *
          * @param dir absolute directory on each host for the members' settings, scripts, PIDs and
          *     logs; default {@code /var/lib/gantry/etcd}
          * @return this builder
@@ -171,6 +200,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the etcd binary on the hosts.
+         *
          * @param path the etcd binary on the hosts; default {@code /usr/bin/etcd}
          * @return this builder
          */
@@ -180,6 +211,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the etcdctl binary on the first member's host.
+         *
          * @param path the etcdctl binary on the first member's host; default {@code /usr/bin/etcdctl}
          * @return this builder
          */
@@ -189,6 +222,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the cluster token.
+         *
          * @param token the {@code --initial-cluster-token}, unique per cluster; default {@code gantry-etcd}
          * @return this builder
          */
@@ -202,6 +237,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Sets the timeouts of commands, of a member's start and of the cluster's health.
+         *
          * @param timeout the timeout of each command run on a host; default 30 s
          * @param startDeadline how long a started member may take to run; default 60 s
          * @param healthDeadline how long the cluster may take to become healthy; default 90 s
@@ -215,6 +252,8 @@ public final class EtcdClusterWorkflow {
         }
 
         /**
+         * Builds the workflow's definition.
+         *
          * @return the workflow's definition
          * @throws IllegalStateException when no member was added
          */

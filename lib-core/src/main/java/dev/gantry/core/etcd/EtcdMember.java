@@ -1,75 +1,105 @@
 package dev.gantry.core.etcd;
 
-import dev.gantry.core.exec.Host;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * One member of an etcd cluster to provision: its name, the host it runs on, its client and peer
- * ports and its data directory. Several members may share a host when their ports and data
- * directories differ (a lab on {@code 127.0.0.1}).
+ * One member of a running etcd cluster as the cluster reports it ({@code member list}): its id,
+ * name, URLs and whether it is a learner. The member to provision is an {@link EtcdMemberSpec}.
+ *
+ * <p>etcd ids are unsigned 64-bit numbers, often above {@link Long#MAX_VALUE}; they are held in a
+ * {@code long} with the same bits, so compare them with {@code ==} and print them with {@link
+ * #idText()} or {@link #idHex()}. A member that was added but has not started yet has no name and
+ * no client URLs.
  *
  * <pre>{@code
- * EtcdMember e1 = EtcdMember.of("e1", Host.of(machine), 2379, 2380, "/var/lib/etcd");
- * e1.clientUrl();   // http://10.0.9.1:2379
+ * EtcdMember m = EtcdMemberList.parse(json).members().get(0);
+ * m.idHex();    // fdad9e9fec3ef3cc, as etcdctl prints it
+ * m.label();    // e1, or "unstarted fdad9e9fec3ef3cc"
  * }</pre>
  *
- * @param name the member name ({@code --name}): letters, digits, {@code . _ -}
- * @param host where it runs; its address is the one clients and peers use
- * @param clientPort the client port, 1 to 65535
- * @param peerPort the peer port, 1 to 65535, different from the client port
- * @param dataDir the absolute data directory on the host
+ * @param id the member id, unsigned 64 bits
+ * @param name the member's name; empty while it has not started
+ * @param peerUrls its peer URLs
+ * @param clientUrls its client URLs; empty while it has not started
+ * @param learner whether it is a non-voting learner
  */
-public record EtcdMember(String name, Host host, int clientPort, int peerPort, String dataDir) {
+public record EtcdMember(long id, String name, List<String> peerUrls, List<String> clientUrls, boolean learner) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
-    /** Validates every field. */
+    /** Validates the fields and copies the lists. */
     public EtcdMember {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(dataDir, "dataDir");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("etcd member name must be letters, digits, '.', '_' or '-', got '"
-                    + name + "'");
-        }
-        checkPort(name, "clientPort", clientPort);
-        checkPort(name, "peerPort", peerPort);
-        if (clientPort == peerPort) {
-            throw new IllegalArgumentException("etcd member " + name + " uses port " + clientPort + " for clients and peers");
-        }
-        if (!dataDir.startsWith("/") || dataDir.length() < 2) {
-            throw new IllegalArgumentException("etcd member " + name + " needs an absolute data directory, got '"
-                    + dataDir + "'");
-        }
+        peerUrls = List.copyOf(peerUrls);
+        clientUrls = List.copyOf(clientUrls);
     }
 
     /**
-     * @param name the member name
-     * @param host where it runs
-     * @param clientPort the client port
-     * @param peerPort the peer port
-     * @param dataDir the absolute data directory
+     * Creates a started, voting member.
+     *
+     * @param id the member id, unsigned 64 bits
+     * @param name the member's name
+     * @param peerUrls its peer URLs
+     * @param clientUrls its client URLs
      * @return the member
      */
-    public static EtcdMember of(String name, Host host, int clientPort, int peerPort, String dataDir) {
-        return new EtcdMember(name, host, clientPort, peerPort, dataDir);
+    public static EtcdMember of(long id, String name, List<String> peerUrls, List<String> clientUrls) {
+        return new EtcdMember(id, name, peerUrls, clientUrls, false);
     }
 
-    /** @return {@code http://<address>:<clientPort>} */
-    public String clientUrl() {
-        return "http://" + host.address() + ":" + clientPort;
+    /**
+     * Returns a copy with the learner flag set as given.
+     *
+     * @param isLearner whether the member is a learner
+     * @return the copy
+     */
+    public EtcdMember withLearner(boolean isLearner) {
+        return new EtcdMember(id, name, peerUrls, clientUrls, isLearner);
     }
 
-    /** @return {@code http://<address>:<peerPort>} */
-    public String peerUrl() {
-        return "http://" + host.address() + ":" + peerPort;
+    /**
+     * Tells whether the member has started and announced its name; a member just added has not.
+     *
+     * @return whether it has a name
+     */
+    public boolean started() {
+        return !name.isEmpty();
     }
 
-    private static void checkPort(String name, String field, int port) {
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("etcd member " + name + ": " + field + " " + port
-                    + " is out of range (expected 1..65535)");
-        }
+    /**
+     * Returns the id as an unsigned decimal, e.g. {@code 18279440872267248588}.
+     *
+     * @return the decimal id
+     */
+    public String idText() {
+        return Long.toUnsignedString(id);
+    }
+
+    /**
+     * Returns the id in hex, as {@code etcdctl member list} prints it, e.g. {@code fdad9e9fec3ef3cc}.
+     *
+     * @return the hex id
+     */
+    public String idHex() {
+        return Long.toHexString(id);
+    }
+
+    /**
+     * Returns the name, or {@code unstarted <hex id>} for a member that has not started.
+     *
+     * @return a label for messages
+     */
+    public String label() {
+        return started() ? name : "unstarted " + idHex();
+    }
+
+    /**
+     * Describes the member with its id in hex.
+     *
+     * @return the id, label, learner flag and URLs
+     */
+    @Override
+    public String toString() {
+        return "EtcdMember[" + idHex() + " " + label() + (learner ? " learner" : "") + ", peer " + peerUrls
+                + ", client " + clientUrls + "]";
     }
 }

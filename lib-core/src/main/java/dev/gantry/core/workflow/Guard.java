@@ -2,9 +2,14 @@ package dev.gantry.core.workflow;
 
 /**
  * A condition re-checked right before a step runs (never when it is skipped as done), such as
- * "the kubeadm certificate key is still fresh" or "adding a member keeps quorum". A violated
- * guard fails the step without retrying it. Factories are in {@link Guards}; attach one with
- * {@link Step#guardedBy(Guard)}.
+ * "the certificates are still fresh" or "adding a member keeps quorum". A violated guard fails the
+ * step without retrying it. Attach one with {@link Step#guardedBy(Guard)}; domain packages offer
+ * ready ones (e.g. {@code dev.gantry.core.etcd.JoinGuards}).
+ *
+ * <pre>{@code
+ * Step deploy = Step.of("deploy", ctx -> deployed(ctx), ctx -> deploy(ctx))
+ *         .guardedBy(ctx -> maintenanceWindow() ? Optional.empty() : Optional.of("outside the maintenance window"));
+ * }</pre>
  */
 @FunctionalInterface
 public interface Guard {

@@ -8,42 +8,46 @@ import java.util.Objects;
  *
  * <pre>{@code
  * workflow.run(Progress.console());          // one line per event on System.out
- * CollectingProgress seen = Progress.collecting();
- * workflow.run(seen);
- * seen.kinds();                              // [STARTED, SUCCEEDED, SKIPPED, ...]
+ * List<StepEvent> seen = new ArrayList<>();
+ * workflow.run(seen::add);                   // any lambda will do
  * }</pre>
  */
 @FunctionalInterface
 public interface Progress {
 
     /**
-     * Called for each event; an exception thrown here fails the run.
+     * Receives one event; an exception thrown here fails the run.
      *
      * @param event what happened
      */
     void onEvent(StepEvent event);
 
-    /** @return a progress that prints one plain-text line per event on {@code System.out} */
+    /**
+     * Returns a progress that prints one plain-text line per event on {@code System.out}.
+     *
+     * @return the progress
+     */
     static Progress console() {
         return console(System.out);
     }
 
     /**
+     * Returns a progress that prints one plain-text line per event on {@code out}.
+     *
      * @param out where to print
-     * @return a progress that prints one plain-text line per event on {@code out}
+     * @return the progress
      */
     static Progress console(PrintStream out) {
         Objects.requireNonNull(out, "out");
         return event -> out.println(event.line());
     }
 
-    /** @return a progress that ignores every event */
+    /**
+     * Returns a progress that ignores every event.
+     *
+     * @return the progress
+     */
     static Progress silent() {
         return event -> { };
-    }
-
-    /** @return a progress that keeps every event, for tests and reports */
-    static CollectingProgress collecting() {
-        return new CollectingProgress();
     }
 }

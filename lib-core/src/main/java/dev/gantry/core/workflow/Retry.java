@@ -2,24 +2,27 @@ package dev.gantry.core.workflow;
 
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
-import dev.failsafe.event.ExecutionAttemptedEvent;
 import dev.failsafe.event.EventListener;
+import dev.failsafe.event.ExecutionAttemptedEvent;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
  * How a {@link Step} is retried when it throws: a bounded number of attempts, a delay (fixed or
- * doubling up to a maximum) and which failures qualify. The workflow turns it into a Failsafe
- * {@code RetryPolicy}; failures that {@link Transient#isQuorumLoss} are never retried, whatever
- * the predicate says.
+ * doubling up to a maximum), which failures qualify, and which failures stop the retries at once
+ * whatever the rest says ({@link #abortOn}, Failsafe's idea). The workflow turns it into a Failsafe
+ * {@code RetryPolicy}. A violated {@link Guard} always aborts.
  *
  * <pre>{@code
  * Step join = Step.of("join cp-2", ctx -> joined(ctx), ctx -> join(ctx))
- *         .withRetry(Retry.onTransient(5, Duration.ofSeconds(2)).withBackoff(Duration.ofSeconds(30)));
+ *         .withRetry(Retry.when(5, Duration.ofSeconds(2), e -> e.getMessage().contains("connection refused"))
+ *                 .abortOn(e -> e.getMessage().contains("no leader"))
+ *                 .withBackoff(Duration.ofSeconds(30)));
  * }</pre>
  *
- * <p>Immutable and thread-safe when its predicate is.
+ * <p>Domain packages offer ready retries, e.g. {@code dev.gantry.core.etcd.EtcdErrors.retry(3,
+ * delay)}. Immutable and thread-safe when its predicates are.
  */
 public final class Retry {
 
@@ -27,9 +30,11 @@ public final class Retry {
     private final Duration delay;
     private final Duration maxDelay;
     private final Predicate<Throwable> retryIf;
+    private final Predicate<Throwable> abortIf;
     private final String description;
 
-    private Retry(int maxAttempts, Duration delay, Duration maxDelay, Predicate<Throwable> retryIf, String description) {
+    private Retry(int maxAttempts, Duration delay, Duration maxDelay, Predicate<Throwable> retryIf,
+            Predicate<Throwable> abortIf, String description) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -42,57 +47,80 @@ public final class Retry {
         this.delay = delay;
         this.maxDelay = maxDelay;
         this.retryIf = Objects.requireNonNull(retryIf, "retryIf");
+        this.abortIf = Objects.requireNonNull(abortIf, "abortIf");
         this.description = description;
     }
 
-    /** @return one attempt, no retry; the default of every step */
-    public static Retry none() {
-        return new Retry(1, Duration.ZERO, Duration.ZERO, failure -> false, "no retry");
-    }
-
     /**
-     * @param maxAttempts attempts in all, at least 1
-     * @param delay the pause between attempts
-     * @return a retry of the failures {@link Transient#isTransient} recognises
+     * Returns one attempt and no retry, the default of every step.
+     *
+     * @return the retry that never retries
      */
-    public static Retry onTransient(int maxAttempts, Duration delay) {
-        return new Retry(maxAttempts, delay, delay, Transient::isTransient, "transient failures");
+    public static Retry none() {
+        return new Retry(1, Duration.ZERO, Duration.ZERO, failure -> false, failure -> false, "no retry");
     }
 
     /**
+     * Returns a retry of the failures {@code retryIf} accepts, with a fixed delay.
+     *
      * @param maxAttempts attempts in all, at least 1
      * @param delay the pause between attempts
-     * @param retryIf which failures to retry (quorum loss never is)
-     * @return a retry of the failures {@code retryIf} accepts
+     * @param retryIf which failures to retry
+     * @return the retry
      */
     public static Retry when(int maxAttempts, Duration delay, Predicate<Throwable> retryIf) {
-        return new Retry(maxAttempts, delay, delay, retryIf, "selected failures");
+        return new Retry(maxAttempts, delay, delay, retryIf, failure -> false, "selected failures");
     }
 
     /**
-     * @param max the longest pause; the pause doubles after each attempt up to it
-     * @return a copy with exponential backoff
+     * Returns a copy that stops retrying at once on a failure {@code abortIf} accepts, even when
+     * the retry predicate accepts it too; several calls add up (any of them aborts).
+     *
+     * @param abortIf failures a retry would only make worse, e.g. a lost quorum
+     * @return the copy
      */
-    public Retry withBackoff(Duration max) {
-        return new Retry(maxAttempts, delay, max, retryIf, description);
+    public Retry abortOn(Predicate<Throwable> abortIf) {
+        Objects.requireNonNull(abortIf, "abortIf");
+        return new Retry(maxAttempts, delay, maxDelay, retryIf, this.abortIf.or(abortIf), description);
     }
 
-    /** @return attempts in all, including the first */
+    /**
+     * Returns a copy with exponential backoff: the pause doubles after each attempt up to {@code max}.
+     *
+     * @param max the longest pause
+     * @return the copy
+     */
+    public Retry withBackoff(Duration max) {
+        return new Retry(maxAttempts, delay, max, retryIf, abortIf, description);
+    }
+
+    /**
+     * Returns the number of attempts in all, including the first.
+     *
+     * @return the attempts
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** @return the first pause between attempts */
+    /**
+     * Returns the first pause between attempts.
+     *
+     * @return the delay
+     */
     public Duration delay() {
         return delay;
     }
 
     /**
+     * Tells whether this retry would try again after a failed attempt, attempts permitting: the
+     * failure is no guard violation, is not aborted on, and qualifies.
+     *
      * @param failure a failed attempt's exception
-     * @return whether this retry would try again after it (attempts permitting)
+     * @return whether another attempt follows
      */
     public boolean retries(Throwable failure) {
-        return maxAttempts > 1 && !(failure instanceof GuardViolation) && !Transient.isQuorumLoss(failure)
+        return maxAttempts > 1 && !(failure instanceof GuardViolation) && !abortIf.test(failure)
                 && retryIf.test(failure);
     }
 
@@ -110,6 +138,11 @@ public final class Retry {
         return builder.build();
     }
 
+    /**
+     * Describes the attempts, the failures retried and the delay.
+     *
+     * @return e.g. {@code Retry[3 attempts of selected failures, delay PT1S]}
+     */
     @Override
     public String toString() {
         return maxAttempts == 1 ? "Retry[none]"

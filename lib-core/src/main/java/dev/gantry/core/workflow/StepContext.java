@@ -31,17 +31,29 @@ public final class StepContext {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** @return the executor through which steps reach hosts */
+    /**
+     * Returns the executor through which steps reach hosts.
+     *
+     * @return the executor through which steps reach hosts
+     */
     public HostExecutor executor() {
         return executor;
     }
 
-    /** @return whether this is a dry run, in which nothing may change */
+    /**
+     * Tells whether this is a dry run, in which nothing may change.
+     *
+     * @return whether this is a dry run, in which nothing may change
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return the run's progress, for steps that report their own detail */
+    /**
+     * Returns the run's progress, for steps that report their own detail.
+     *
+     * @return the run's progress, for steps that report their own detail
+     */
     public Progress progress() {
         return progress;
     }
@@ -57,6 +69,8 @@ public final class StepContext {
     }
 
     /**
+     * Returns the output an earlier step recorded under a key, if any.
+     *
      * @param key an output's name
      * @return the value an earlier step recorded, or empty
      */
@@ -65,6 +79,8 @@ public final class StepContext {
     }
 
     /**
+     * Returns the output an earlier step recorded under a key, or fails.
+     *
      * @param key an output's name
      * @return the value an earlier step recorded
      * @throws GantryException naming the key and the keys present when it was not recorded
@@ -74,7 +90,11 @@ public final class StepContext {
                 + "'; recorded: " + outputs().keySet() + ". Record it from the producing step's isDone too"));
     }
 
-    /** @return every output recorded so far, sorted by key */
+    /**
+     * Returns every output recorded so far, sorted by key.
+     *
+     * @return every output recorded so far, sorted by key
+     */
     public Map<String, String> outputs() {
         return new TreeMap<>(outputs);
     }

@@ -40,7 +40,11 @@ public record StepEvent(String step, Kind kind, int attempt, Duration duration, 
         }
     }
 
-    /** @return one plain-text line, as {@link Progress#console()} prints it */
+    /**
+     * Returns one plain-text line, as {@link Progress#console()} prints it.
+     *
+     * @return one plain-text line, as {@link Progress#console()} prints it
+     */
     public String line() {
         String seconds = String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
         return switch (kind) {

@@ -53,6 +53,8 @@ public final class Workflow {
     }
 
     /**
+     * Creates a workflow of steps run with a {@link LocalExecutor}.
+     *
      * @param steps the steps, in run order
      * @return a workflow that runs them with a {@link LocalExecutor}
      */
@@ -61,6 +63,8 @@ public final class Workflow {
     }
 
     /**
+     * Creates a workflow of steps run with a {@link LocalExecutor}.
+     *
      * @param steps the steps, in run order; names must be unique
      * @return a workflow that runs them with a {@link LocalExecutor}
      */
@@ -69,6 +73,8 @@ public final class Workflow {
     }
 
     /**
+     * Returns a copy that reaches hosts through another executor.
+     *
      * @param value the executor steps reach hosts through ({@link StepContext#executor()})
      * @return a copy that uses it
      */
@@ -77,6 +83,8 @@ public final class Workflow {
     }
 
     /**
+     * Returns a copy with more steps at the end.
+     *
      * @param more steps to run after this workflow's
      * @return a copy with the steps appended
      */
@@ -86,7 +94,11 @@ public final class Workflow {
         return new Workflow(all, executor);
     }
 
-    /** @return the steps, in run order */
+    /**
+     * Returns the steps, in run order.
+     *
+     * @return the steps, in run order
+     */
     public List<Step> steps() {
         return steps;
     }
@@ -110,7 +122,11 @@ public final class Workflow {
         return new WorkflowPlan(entries);
     }
 
-    /** @return the result of {@link #run(Progress)} with {@link Progress#silent()} */
+    /**
+     * Returns the result of {@link #run(Progress)} with {@link Progress#silent()}.
+     *
+     * @return the result of {@link #run(Progress)} with {@link Progress#silent()}
+     */
     public WorkflowResult run() {
         return run(Progress.silent());
     }

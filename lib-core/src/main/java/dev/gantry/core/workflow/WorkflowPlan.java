@@ -51,17 +51,29 @@ public record WorkflowPlan(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** @return the names of the steps that would run (including unknown ones), in order */
+    /**
+     * Returns the names of the steps that would run (including unknown ones), in order.
+     *
+     * @return the names of the steps that would run (including unknown ones), in order
+     */
     public List<String> toRun() {
         return entries.stream().filter(e -> e.state() != State.DONE).map(Entry::step).toList();
     }
 
-    /** @return the names of the steps that are done, in order */
+    /**
+     * Returns the names of the steps that are done, in order.
+     *
+     * @return the names of the steps that are done, in order
+     */
     public List<String> done() {
         return entries.stream().filter(e -> e.state() == State.DONE).map(Entry::step).toList();
     }
 
-    /** @return whether every step is done, so a run would change nothing */
+    /**
+     * Tells whether every step is done, so a run would change nothing.
+     *
+     * @return whether every step is done, so a run would change nothing
+     */
     public boolean upToDate() {
         return toRun().isEmpty();
     }
@@ -76,7 +88,11 @@ public record WorkflowPlan(List<Entry> entries) {
         return this;
     }
 
-    /** @return a heading line and one line per step */
+    /**
+     * Returns a heading line and one line per step.
+     *
+     * @return a heading line and one line per step
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Plan: " + toRun().size() + " to run, " + done().size() + " done");

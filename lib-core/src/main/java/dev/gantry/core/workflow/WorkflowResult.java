@@ -1,5 +1,7 @@
 package dev.gantry.core.workflow;
 
+import dev.gantry.core.Finding;
+import dev.gantry.core.Report;
 import dev.gantry.core.StepFailedException;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +17,21 @@ import java.util.Optional;
  * WorkflowResult result = workflow.run(Progress.console());
  * result.failedStep();        // Optional[start etcd e2]
  * result.orThrow();           // throws StepFailedException: step 'start etcd e2' failed: ...
+ * result.report().and(raidReport).toJUnitXml();   // one finding per step, beside other checks
  * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
 public final class WorkflowResult {
+
+    /** The code of a step that ran and succeeded (PASS). */
+    public static final String STEP_DONE = "WORKFLOW-STEP-DONE";
+    /** The code of a step skipped because it was already done (PASS). */
+    public static final String STEP_SKIPPED = "WORKFLOW-STEP-SKIPPED";
+    /** The code of the step that failed (FAIL). */
+    public static final String STEP_FAILED = "WORKFLOW-STEP-FAILED";
+    /** The code of a step not reached because an earlier one failed (INFO). */
+    public static final String STEP_NOT_RUN = "WORKFLOW-STEP-NOT-RUN";
 
     /** What happened to one step. */
     public enum Outcome {
@@ -61,42 +73,72 @@ public final class WorkflowResult {
         this.failure = failure;
     }
 
-    /** @return every step's outcome, in workflow order */
+    /**
+     * Returns every step's outcome, in workflow order.
+     *
+     * @return every step's outcome, in workflow order
+     */
     public List<StepOutcome> steps() {
         return steps;
     }
 
-    /** @return whether no step failed */
+    /**
+     * Tells whether no step failed.
+     *
+     * @return whether no step failed
+     */
     public boolean ok() {
         return failedStep().isEmpty();
     }
 
-    /** @return the name of the step that failed, or empty */
+    /**
+     * Returns the name of the step that failed, or empty.
+     *
+     * @return the name of the step that failed, or empty
+     */
     public Optional<String> failedStep() {
         return failed().map(StepOutcome::step);
     }
 
-    /** @return why the failed step failed, or empty */
+    /**
+     * Returns why the failed step failed, or empty.
+     *
+     * @return why the failed step failed, or empty
+     */
     public Optional<String> failureMessage() {
         return failed().map(StepOutcome::message);
     }
 
-    /** @return the names of the steps that ran and succeeded */
+    /**
+     * Returns the names of the steps that ran and succeeded.
+     *
+     * @return the names of the steps that ran and succeeded
+     */
     public List<String> ran() {
         return names(Outcome.SUCCEEDED);
     }
 
-    /** @return the names of the steps skipped as already done */
+    /**
+     * Returns the names of the steps skipped as already done.
+     *
+     * @return the names of the steps skipped as already done
+     */
     public List<String> skipped() {
         return names(Outcome.SKIPPED);
     }
 
-    /** @return the names of the steps not reached because an earlier one failed */
+    /**
+     * Returns the names of the steps not reached because an earlier one failed.
+     *
+     * @return the names of the steps not reached because an earlier one failed
+     */
     public List<String> notRun() {
         return names(Outcome.NOT_RUN);
     }
 
     /**
+     * Returns this result when no step failed, and throws otherwise.
+     *
      * @return this result when no step failed
      * @throws StepFailedException naming the failed step, with its failure as the cause
      */
@@ -109,6 +151,32 @@ public final class WorkflowResult {
     }
 
     /**
+     * Returns the result as a report titled {@code workflow}, one finding per step in order, the
+     * step's name as the subject: {@link #STEP_DONE} and {@link #STEP_SKIPPED} are PASS, {@link
+     * #STEP_FAILED} is FAIL with the cause as the message, {@link #STEP_NOT_RUN} is INFO.
+     *
+     * @return the report
+     */
+    public Report report() {
+        return Report.of(steps.stream().map(WorkflowResult::finding).toList()).withTitle("workflow");
+    }
+
+    private static Finding finding(StepOutcome step) {
+        return switch (step.outcome()) {
+            case SUCCEEDED -> Finding.pass(STEP_DONE, step.step(), "ran in " + seconds(step.duration())
+                    + (step.attempts() > 1 ? " (" + step.attempts() + " attempts)" : ""));
+            case SKIPPED -> Finding.pass(STEP_SKIPPED, step.step(), "already done; skipped");
+            case FAILED -> Finding.fail(STEP_FAILED, step.step(), step.message().isBlank() ? "failed" : step.message(),
+                    "fix the cause and run the workflow again; it resumes at this step");
+            case NOT_RUN -> Finding.info(STEP_NOT_RUN, step.step(), "not reached: an earlier step failed");
+        };
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+
+    /**
      * Prints {@link #toString()} on {@code System.out}.
      *
      * @return this result, for chaining in runbooks
@@ -118,7 +186,11 @@ public final class WorkflowResult {
         return this;
     }
 
-    /** @return a summary line and one line per step */
+    /**
+     * Returns a summary line and one line per step.
+     *
+     * @return a summary line and one line per step
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(ok() ? "Workflow succeeded" : "Workflow FAILED at " + failedStep().get())

@@ -9,6 +9,7 @@ import dev.gantry.core.Inventory;
 import dev.gantry.core.Machine;
 import dev.gantry.core.Role;
 import dev.gantry.core.Severity;
+import dev.gantry.core.etcd.Quorum;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;

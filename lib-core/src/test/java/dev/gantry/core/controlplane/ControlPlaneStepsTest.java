@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The apply workflow against simulated hosts that remember files, services and kubeadm state. */
@@ -106,6 +107,65 @@ class ControlPlaneStepsTest {
     }
 
     @Test
+    void withEtcdctlOnTheFirstMasterTheJoinGuardReadsTheRealMembersThroughKubeadmsCertificates() {
+        hosts.etcdctlInstalled = true;
+
+        WorkflowResult result = workflow(Scenarios.kubeadmVip()).run(Progress.silent());
+
+        assertThat(result.ok()).as(result.toString()).isTrue();
+        assertThat(hosts.commands).anySatisfy(c -> assertThat(c).startsWith("cp-1: etcdctl")
+                .contains("--endpoints=https://127.0.0.1:2379", "--cacert=/etc/kubernetes/pki/etcd/ca.crt",
+                        "--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt",
+                        "--key=/etc/kubernetes/pki/etcd/healthcheck-client.key", "member list -w json"));
+        assertThat(hosts.commands).noneMatch(c -> c.contains("kubectl"));
+    }
+
+    @Test
+    void aLearnerThatIsNotYetPromotedBlocksTheNextJoin() {
+        hosts.etcdctlInstalled = true;
+        hosts.etcdLearners.add("cp-2"); // kubeadm 1.29+ can join as a learner first
+
+        WorkflowResult result = workflow(Scenarios.kubeadmVip()).run(Progress.silent());
+
+        assertThat(result.failedStep()).contains("kubeadm join cp-3 as control plane");
+        assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("ETCD-GUARD-LEARNER-PRESENT").contains("learner cp-2 is not yet promoted"));
+        assertThat(hosts.log).noneMatch(c -> c.startsWith("cp-3: kubeadm join"));
+    }
+
+    @Test
+    void withEtcdctlAnUnhealthyMemberSeenByEndpointHealthBlocksTheJoin() {
+        hosts.etcdctlInstalled = true;
+        hosts.etcdNotReady.add("cp-2");
+
+        WorkflowResult result = workflow(Scenarios.kubeadmVip()).run(Progress.silent());
+
+        assertThat(result.failedStep()).contains("kubeadm join cp-3 as control plane");
+        assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("only 1 of 2").contains("unhealthy now: cp-2"));
+    }
+
+    @Test
+    void withoutEtcdctlTheJoinGuardFallsBackToTheReadyEtcdPods() {
+        WorkflowResult result = workflow(Scenarios.kubeadmVip()).run(Progress.silent());
+
+        assertThat(result.ok()).as(result.toString()).isTrue();
+        assertThat(hosts.commands).anyMatch(c -> c.startsWith("cp-1: kubectl") && c.contains("component=etcd"));
+        assertThat(hosts.commands).noneMatch(c -> c.contains(": etcdctl"));
+    }
+
+    @Test
+    void withExternalEtcdAControlPlaneJoinAddsNoEtcdMemberAndReadsNoQuorum() {
+        ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.externalEtcd(),
+                Fixtures.kubeadm("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.defaults(), clock);
+
+        WorkflowResult result = plan.workflow().withExecutor(hosts).run(Progress.silent());
+
+        assertThat(result.ok()).as(result.toString()).isTrue();
+        assertThat(hosts.commands).noneMatch(c -> c.contains("kubectl") || c.contains("etcdctl"));
+    }
+
+    @Test
     void k3sStartsServersInOrderAndNeverRunsKubeadm() {
         WorkflowResult result = workflow(Scenarios.k3sStacked()).run(Progress.silent());
 
@@ -151,8 +211,11 @@ class ControlPlaneStepsTest {
         final Map<String, String> files = new HashMap<>();
         final Set<String> services = new HashSet<>();
         final List<String> log = new ArrayList<>();
+        final List<String> commands = new ArrayList<>();
         final Set<String> failJoinOn = new HashSet<>();
         final Set<String> etcdNotReady = new HashSet<>();
+        final Set<String> etcdLearners = new HashSet<>();
+        boolean etcdctlInstalled;
         java.util.function.Consumer<String> beforeJoinCheck = host -> { };
         int changes;
 
@@ -160,6 +223,7 @@ class ControlPlaneStepsTest {
         public synchronized ExecResult exec(Host host, List<String> argv, Duration timeout) {
             String command = String.join(" ", argv);
             String name = host.name();
+            commands.add(name + ": " + command);
             switch (argv.get(0)) {
                 case "sha256sum" -> {
                     String content = files.get(name + ":" + argv.get(1));
@@ -184,6 +248,12 @@ class ControlPlaneStepsTest {
                 case "kubectl" -> {
                     return result(0, etcdPods(), "");
                 }
+                case "sh" -> {
+                    return result(argv.get(2).startsWith("command -v") && etcdctlInstalled ? 0 : 1, "", "");
+                }
+                case "etcdctl" -> {
+                    return etcdctl(command);
+                }
                 default -> throw new AssertionError("unexpected command on " + name + ": " + command);
             }
         }
@@ -200,12 +270,36 @@ class ControlPlaneStepsTest {
             return result(0, "", "");
         }
 
+        private List<String> etcdHosts() {
+            return files.keySet().stream().filter(k -> k.startsWith("cp-") && k.endsWith(":/etc/kubernetes/kubelet.conf"))
+                    .map(k -> k.substring(0, k.indexOf(':'))).sorted().toList();
+        }
+
+        /** {@code <pod> <ready>} lines, as the kubectl jsonpath prints them. */
         private String etcdPods() {
             StringBuilder ready = new StringBuilder();
-            files.keySet().stream().filter(k -> k.startsWith("cp-") && k.endsWith(":/etc/kubernetes/kubelet.conf"))
-                    .map(k -> k.substring(0, k.indexOf(':')))
-                    .forEach(host -> ready.append(etcdNotReady.contains(host) ? "false\n" : "true\n"));
+            etcdHosts().forEach(host -> ready.append("etcd-").append(host)
+                    .append(etcdNotReady.contains(host) ? " false\n" : " true\n"));
             return ready.toString();
+        }
+
+        /** etcdctl 3.4's JSON, shapes as in shared/research/real-components.md section 2. */
+        private ExecResult etcdctl(String command) {
+            List<String> hosts = etcdHosts();
+            if (command.contains("member list -w json")) {
+                String members = hosts.stream().map(h -> "{\"ID\":" + (10 + hosts.indexOf(h)) + ",\"name\":\"" + h
+                        + "\",\"peerURLs\":[\"https://" + h + ":2380\"],\"clientURLs\":[\"https://" + h + ":2379\"]"
+                        + (etcdLearners.contains(h) ? ",\"isLearner\":true" : "") + "}").collect(Collectors.joining(","));
+                return result(0, "{\"header\":{\"cluster_id\":1,\"member_id\":10,\"raft_term\":2},\"members\":["
+                        + members + "]}\n", "");
+            }
+            if (command.contains("endpoint health --cluster -w json")) {
+                String health = hosts.stream().map(h -> "{\"endpoint\":\"https://" + h + ":2379\",\"health\":"
+                        + !etcdNotReady.contains(h) + ",\"took\":\"1.2ms\"}").collect(Collectors.joining(","));
+                return result(etcdNotReady.isEmpty() ? 0 : 1, "[" + health + "]\n",
+                        etcdNotReady.isEmpty() ? "" : "Error: unhealthy cluster");
+            }
+            throw new AssertionError("unexpected etcdctl command: " + command);
         }
 
         @Override

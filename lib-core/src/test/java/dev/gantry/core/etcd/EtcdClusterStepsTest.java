@@ -52,7 +52,7 @@ class EtcdClusterStepsTest {
                 "  if [ $n -lt 4 ]; then echo 'http://127.0.0.1:1 is unhealthy: failed to commit proposal' >&2; exit 1; fi",
                 "  echo 'http://127.0.0.1:1 is healthy: successfully committed proposal'; exit 0;;",
                 "*'member list'*)",
-                "  echo '{\"members\":[{\"ID\":18279440872267248588,\"name\":\"e1\",\"peerURLs\":[\"http://127.0.0.1:2\"]}]}';;",
+                "  echo '{\"header\":{\"cluster_id\":1,\"member_id\":2,\"raft_term\":2},\"members\":[{\"ID\":18279440872267248588,\"name\":\"e1\",\"peerURLs\":[\"http://127.0.0.1:2\"]}]}';;",
                 "esac"));
 
         WorkflowResult result = clusterSteps(cluster(script("etcd", "exit 0"), etcdctl)).run();
@@ -68,7 +68,7 @@ class EtcdClusterStepsTest {
         Path etcdctl = script("etcdctl", String.join("\n",
                 "case \"$*\" in",
                 "*'endpoint health'*) exit 0;;",
-                "*'member list'*) echo '{\"members\":[{\"name\":\"old\",\"peerURLs\":[\"http://10.0.0.9:2380\"]}]}';;",
+                "*'member list'*) echo '{\"header\":{\"cluster_id\":1,\"member_id\":2,\"raft_term\":2},\"members\":[{\"ID\":2,\"name\":\"old\",\"peerURLs\":[\"http://10.0.0.9:2380\"]}]}';;",
                 "esac"));
 
         WorkflowResult result = clusterSteps(cluster(script("etcd", "exit 0"), etcdctl)).run();
@@ -80,7 +80,7 @@ class EtcdClusterStepsTest {
 
     private EtcdClusterWorkflow cluster(Path etcd, Path etcdctl) {
         return EtcdClusterWorkflow.builder()
-                .member(EtcdMember.of("e1", LOCAL, 1, 2, dir.resolve("e1/data").toString()))
+                .member(EtcdMemberSpec.of("e1", LOCAL, 1, 2, dir.resolve("e1/data").toString()))
                 .stateDir(dir.resolve("state").toString())
                 .etcd(etcd.toString())
                 .etcdctl(etcdctl.toString())

@@ -79,7 +79,7 @@ class EtcdClusterWorkflowIT {
                 .clusterToken("gantry-it-" + ports.get(0))
                 .timeouts(TIMEOUT, Duration.ofSeconds(60), Duration.ofSeconds(90));
         for (int i = 0; i < 3; i++) {
-            builder.member(EtcdMember.of("e" + (i + 1), host, ports.get(2 * i), ports.get(2 * i + 1),
+            builder.member(EtcdMemberSpec.of("e" + (i + 1), host, ports.get(2 * i), ports.get(2 * i + 1),
                     base.resolve("e" + (i + 1)).resolve("data").toString()));
         }
         etcd = builder.build();
@@ -126,7 +126,7 @@ class EtcdClusterWorkflowIT {
     @Order(3)
     void theNextRunSkipsWhatIsDoneAndFinishesTheCluster() throws IOException {
         Files.delete(base.resolve("e2"));
-        CollectingProgress progress = Progress.collecting();
+        CollectingProgress progress = new CollectingProgress();
 
         WorkflowResult result = workflow.run(progress);
 
@@ -149,8 +149,8 @@ class EtcdClusterWorkflowIT {
 
         assertThat(put.stdout()).as(put.stderr()).isEqualTo("OK\n");
         assertThat(get.stdout()).isEqualTo("provisioned\n");
-        assertThat(ClusterSteps.parseMembers(etcdctl(etcd.members().get(1), "member", "list", "-w", "json").stdout()))
-                .containsOnlyKeys("e1", "e2", "e3");
+        assertThat(EtcdMemberList.parse(etcdctl(etcd.members().get(1), "member", "list", "-w", "json").stdout())
+                .members()).extracting(EtcdMember::name).containsExactlyInAnyOrder("e1", "e2", "e3");
     }
 
     @Test
@@ -158,7 +158,7 @@ class EtcdClusterWorkflowIT {
     void aRunOnAFinishedClusterSkipsEveryStep() {
         assertThat(workflow.dryRun().upToDate()).isTrue();
 
-        CollectingProgress progress = Progress.collecting();
+        CollectingProgress progress = new CollectingProgress();
         WorkflowResult result = workflow.run(progress);
 
         assertThat(result.ok()).isTrue();
@@ -167,7 +167,7 @@ class EtcdClusterWorkflowIT {
         assertThat(progress.kinds()).containsOnly(StepEvent.Kind.SKIPPED);
     }
 
-    private static ExecResult etcdctl(EtcdMember member, String... args) {
+    private static ExecResult etcdctl(EtcdMemberSpec member, String... args) {
         List<String> argv = new ArrayList<>(List.of("etcdctl", "--endpoints=" + member.clientUrl(),
                 "--command-timeout=10s"));
         argv.addAll(List.of(args));
@@ -178,7 +178,7 @@ class EtcdClusterWorkflowIT {
         if (etcd == null) {
             return;
         }
-        for (EtcdMember member : etcd.members()) {
+        for (EtcdMemberSpec member : etcd.members()) {
             Optional<ProcessHandle> process = ourEtcd(member);
             if (process.isPresent()) {
                 kill(process.get());
@@ -198,7 +198,7 @@ class EtcdClusterWorkflowIT {
     }
 
     /** The member's etcd process, found by its pid file and confirmed by its environment. */
-    private static Optional<ProcessHandle> ourEtcd(EtcdMember member) throws IOException {
+    private static Optional<ProcessHandle> ourEtcd(EtcdMemberSpec member) throws IOException {
         long pid;
         try {
             pid = Long.parseLong(Files.readString(Path.of(etcd.pidFile(member))).strip());

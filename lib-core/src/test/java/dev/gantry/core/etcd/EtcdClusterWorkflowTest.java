@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class EtcdClusterWorkflowTest {
 
     private static final Host LAB = Host.of("lab", "127.0.0.1");
-    private static final EtcdMember E1 = EtcdMember.of("e1", LAB, 23791, 23801, "/tmp/etcd/e1");
-    private static final EtcdMember E2 = EtcdMember.of("e2", LAB, 23792, 23802, "/tmp/etcd/e2");
+    private static final EtcdMemberSpec E1 = EtcdMemberSpec.of("e1", LAB, 23791, 23801, "/tmp/etcd/e1");
+    private static final EtcdMemberSpec E2 = EtcdMemberSpec.of("e2", LAB, 23792, 23802, "/tmp/etcd/e2");
 
     private final EtcdClusterWorkflow cluster = EtcdClusterWorkflow.builder().member(E1).member(E2)
             .stateDir("/tmp/etcd/state").build();
@@ -28,7 +28,7 @@ class EtcdClusterWorkflowTest {
     }
 
     @Test
-    void writesTheSettingsAsQuotedEtcdEnvironmentVariables() {
+    void writesTheSettingsAsEtcdEnvironmentVariables() {
         MemberFiles files = MemberFiles.of(E1, "/tmp/etcd/state", "/usr/bin/etcd", cluster.initialCluster(), "tok");
 
         assertThat(files.envContent()).contains(
@@ -36,7 +36,7 @@ class EtcdClusterWorkflowTest {
                 "ETCD_DATA_DIR=/tmp/etcd/e1\n",
                 "ETCD_LISTEN_CLIENT_URLS=http://127.0.0.1:23791\n",
                 "ETCD_INITIAL_ADVERTISE_PEER_URLS=http://127.0.0.1:23801\n",
-                "ETCD_INITIAL_CLUSTER='e1=http://127.0.0.1:23801,e2=http://127.0.0.1:23802'\n",
+                "ETCD_INITIAL_CLUSTER=e1=http://127.0.0.1:23801,e2=http://127.0.0.1:23802\n",
                 "ETCD_INITIAL_CLUSTER_STATE=new\n",
                 "ETCD_INITIAL_CLUSTER_TOKEN=tok\n");
         assertThat(files.scriptContent()).startsWith("#!/bin/sh\n").contains(". /tmp/etcd/state/e1.env\n")
@@ -44,25 +44,9 @@ class EtcdClusterWorkflowTest {
     }
 
     @Test
-    void readsMemberNamesAndPeerUrlsFromEtcdctlJsonWithIdsBeyondLong() {
-        // etcdctl 3.4 `member list -w json`, shape from shared/research/real-components.md section 2.
-        String json = """
-                {"header":{"cluster_id":18407693904262474632,"member_id":1368218972592149496,"raft_term":2},
-                 "members":[{"ID":1368218972592149496,"name":"e1","peerURLs":["http://127.0.0.1:23801"],
-                   "clientURLs":["http://127.0.0.1:23791"]},
-                  {"ID":18279440872267248588,"name":"e2","peerURLs":["http://127.0.0.1:23802"],
-                   "clientURLs":["http://127.0.0.1:23792"]}]}""";
-
-        assertThat(ClusterSteps.parseMembers(json))
-                .containsEntry("e1", "http://127.0.0.1:23801")
-                .containsEntry("e2", "http://127.0.0.1:23802")
-                .hasSize(2);
-    }
-
-    @Test
     void rejectsMembersThatCollideOnAHost() {
-        EtcdMember samePort = EtcdMember.of("e3", LAB, 23791, 23803, "/tmp/etcd/e3");
-        EtcdMember sameDir = EtcdMember.of("e3", LAB, 23793, 23803, "/tmp/etcd/e1");
+        EtcdMemberSpec samePort = EtcdMemberSpec.of("e3", LAB, 23791, 23803, "/tmp/etcd/e3");
+        EtcdMemberSpec sameDir = EtcdMemberSpec.of("e3", LAB, 23793, 23803, "/tmp/etcd/e1");
 
         assertThatThrownBy(() -> EtcdClusterWorkflow.builder().member(E1).member(samePort))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share a port or data directory");
@@ -75,9 +59,9 @@ class EtcdClusterWorkflowTest {
 
     @Test
     void validatesMembers() {
-        assertThatThrownBy(() -> EtcdMember.of("e 1", LAB, 1, 2, "/d")).hasMessageContaining("member name");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 2379, 2379, "/d")).hasMessageContaining("for clients and peers");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 2379, 2380, "data")).hasMessageContaining("absolute");
-        assertThatThrownBy(() -> EtcdMember.of("e1", LAB, 0, 2380, "/d")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e 1", LAB, 1, 2, "/d")).hasMessageContaining("member name");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 2379, 2379, "/d")).hasMessageContaining("for clients and peers");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 2379, 2380, "data")).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> EtcdMemberSpec.of("e1", LAB, 0, 2380, "/d")).hasMessageContaining("out of range");
     }
 }

@@ -3,7 +3,11 @@ package dev.gantry.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.core.CheckFailedException;
+import dev.gantry.core.Finding;
 import dev.gantry.core.GantryException;
+import dev.gantry.core.Report;
+import dev.gantry.core.Severity;
 import dev.gantry.core.StepFailedException;
 import dev.gantry.core.workflow.StepEvent.Kind;
 import dev.gantry.core.workflow.WorkflowResult.Outcome;
@@ -20,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WorkflowTest {
+
+    private static final java.util.function.Predicate<Throwable> BUSY =
+            failure -> String.valueOf(failure.getMessage()).contains("resource busy");
 
     /** The "machine" the steps change: names of the things that exist. */
     private final Set<String> world = new LinkedHashSet<>();
@@ -44,7 +51,7 @@ class WorkflowTest {
 
     @Test
     void runsEveryStepInOrderAndReportsThemAsRan() {
-        CollectingProgress progress = Progress.collecting();
+        CollectingProgress progress = new CollectingProgress();
 
         WorkflowResult result = Workflow.of(creates("a"), creates("b"), creates("c")).run(progress);
 
@@ -58,7 +65,7 @@ class WorkflowTest {
     @Test
     void skipsStepsThatAreAlreadyDone() {
         world.add("b");
-        CollectingProgress progress = Progress.collecting();
+        CollectingProgress progress = new CollectingProgress();
 
         WorkflowResult result = Workflow.of(creates("a"), creates("b"), creates("c")).run(progress);
 
@@ -143,21 +150,21 @@ class WorkflowTest {
     }
 
     @Test
-    void retriesTransientFailuresAndReportsEachRetry() {
+    void retriesTheFailuresItsPredicateAcceptsAndReportsEachRetry() {
         AtomicInteger calls = new AtomicInteger();
         Step flaky = Step.of("add member", ctx -> false, ctx -> {
             if (calls.incrementAndGet() < 3) {
-                throw new GantryException("etcdctl exited 1: Error: etcdserver: leader changed");
+                throw new GantryException("device or resource busy");
             }
-        }).withRetry(Retry.onTransient(5, Duration.ZERO));
-        CollectingProgress progress = Progress.collecting();
+        }).withRetry(Retry.when(5, Duration.ZERO, BUSY));
+        CollectingProgress progress = new CollectingProgress();
 
         WorkflowResult result = Workflow.of(flaky).run(progress);
 
         assertThat(result.ok()).isTrue();
         assertThat(result.steps().get(0).attempts()).isEqualTo(3);
         assertThat(progress.kinds()).containsExactly(Kind.STARTED, Kind.RETRIED, Kind.RETRIED, Kind.SUCCEEDED);
-        assertThat(progress.events().get(1).message()).contains("leader changed");
+        assertThat(progress.events().get(1).message()).contains("resource busy");
         assertThat(progress.events().get(1).attempt()).isEqualTo(1);
     }
 
@@ -166,23 +173,23 @@ class WorkflowTest {
         AtomicInteger calls = new AtomicInteger();
         Step flaky = Step.of("restart", ctx -> false, ctx -> {
             calls.incrementAndGet();
-            throw new GantryException("dial tcp 127.0.0.1:2379: connect: connection refused");
-        }).withRetry(Retry.onTransient(3, Duration.ZERO));
+            throw new GantryException("mount: device or resource busy");
+        }).withRetry(Retry.when(3, Duration.ZERO, BUSY));
 
         WorkflowResult result = Workflow.of(flaky).run();
 
         assertThat(calls).hasValue(3);
         assertThat(result.steps().get(0).attempts()).isEqualTo(3);
-        assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains("connection refused"));
+        assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains("resource busy"));
     }
 
     @Test
-    void neverRetriesQuorumLossEvenWhenTheRetryWouldRetryAnything() {
+    void abortOnStopsAtOnceEvenWhenTheRetryWouldRetryAnything() {
         AtomicInteger calls = new AtomicInteger();
         Step write = Step.of("put", ctx -> false, ctx -> {
             calls.incrementAndGet();
-            throw new GantryException("Error: etcdserver: no leader (while etcdserver: request timed out)");
-        }).withRetry(Retry.when(5, Duration.ZERO, failure -> true));
+            throw new GantryException("cluster has no leader (while resource busy)");
+        }).withRetry(Retry.when(5, Duration.ZERO, failure -> true).abortOn(f -> f.getMessage().contains("no leader")));
 
         WorkflowResult result = Workflow.of(write).run();
 
@@ -191,12 +198,24 @@ class WorkflowTest {
     }
 
     @Test
-    void doesNotRetryUnknownFailures() {
+    void severalAbortOnPredicatesAddUpAndOthersAreStillRetried() {
+        Retry retry = Retry.when(5, Duration.ZERO, failure -> true)
+                .abortOn(f -> f instanceof IllegalStateException)
+                .abortOn(f -> String.valueOf(f.getMessage()).contains("fatal"));
+
+        assertThat(retry.retries(new IllegalStateException("x"))).isFalse();
+        assertThat(retry.retries(new GantryException("fatal: disk gone"))).isFalse();
+        assertThat(retry.retries(new GantryException("busy"))).isTrue();
+        assertThat(Retry.none().retries(new GantryException("busy"))).isFalse();
+    }
+
+    @Test
+    void doesNotRetryFailuresItsPredicateRejects() {
         AtomicInteger calls = new AtomicInteger();
         Step step = Step.of("x", ctx -> false, ctx -> {
             calls.incrementAndGet();
             throw new GantryException("permission denied");
-        }).withRetry(Retry.onTransient(5, Duration.ZERO));
+        }).withRetry(Retry.when(5, Duration.ZERO, BUSY));
 
         Workflow.of(step).run();
 
@@ -268,5 +287,91 @@ class WorkflowTest {
         assertThat(lines.get(0)).isEqualTo("skipped   create a (already done)");
         assertThat(lines.get(1)).isEqualTo("started   create b");
         assertThat(lines.get(2)).startsWith("FAILED    create b after ").endsWith(": disk full while creating b");
+    }
+
+    @Test
+    void theReportHasOneFindingPerStepWithTheFailureAsTheCause() {
+        world.add("a");
+
+        Report report = Workflow.of(creates("a"), creates("b"), failsUntilFixed("c", Set.of()), creates("d"))
+                .run().report();
+
+        assertThat(report.title()).contains("workflow");
+        assertThat(report.findings()).extracting(Finding::subject)
+                .containsExactly("create a", "create b", "create c", "create d");
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(WorkflowResult.STEP_SKIPPED,
+                WorkflowResult.STEP_DONE, WorkflowResult.STEP_FAILED, WorkflowResult.STEP_NOT_RUN);
+        assertThat(report.findings()).extracting(Finding::severity)
+                .containsExactly(Severity.PASS, Severity.PASS, Severity.FAIL, Severity.INFO);
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("disk full while creating c");
+            assertThat(f.remedy()).contains("run the workflow again");
+        });
+        assertThatThrownBy(report::orThrow).isInstanceOf(CheckFailedException.class)
+                .hasMessageContaining("disk full while creating c");
+    }
+
+    @Test
+    void theReportOfASuccessfulRunPasses() {
+        Report report = Workflow.of(creates("a")).run().report();
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("ran in "));
+    }
+
+    @Test
+    void decoratingAStepKeepsOneFlatStepAndChecksGuardsInOrder() {
+        List<String> checked = new ArrayList<>();
+        Step step = creates("x").withRetry(Retry.when(2, Duration.ZERO, BUSY))
+                .guardedBy(ctx -> {
+                    checked.add("first");
+                    return Optional.empty();
+                })
+                .guardedBy(ctx -> {
+                    checked.add("second");
+                    return Optional.of("stop");
+                });
+
+        WorkflowResult result = Workflow.of(step).run();
+
+        assertThat(step).isInstanceOf(ComposedStep.class);
+        assertThat(step.retry().maxAttempts()).isEqualTo(2);
+        assertThat(step.toString()).isEqualTo("Step[create x, Retry[2 attempts of selected failures, delay PT0S],"
+                + " 2 guard(s)]");
+        assertThat(checked).containsExactly("first", "second");
+        assertThat(result.failureMessage()).contains("guard: stop");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void aHandWrittenStepKeepsItsOwnRetryWhenGuarded() {
+        Step own = new Step() {
+            @Override
+            public String name() {
+                return "own";
+            }
+
+            @Override
+            public boolean isDone(StepContext context) {
+                return false;
+            }
+
+            @Override
+            public void run(StepContext context) {
+                runs.add("own");
+            }
+
+            @Override
+            public Retry retry() {
+                return Retry.when(4, Duration.ZERO, BUSY);
+            }
+        };
+
+        Step guarded = own.guardedBy(ctx -> Optional.empty());
+        Workflow.of(guarded).run().orThrow();
+
+        assertThat(guarded.name()).isEqualTo("own");
+        assertThat(guarded.retry().maxAttempts()).isEqualTo(4);
+        assertThat(runs).containsExactly("own");
     }
 }

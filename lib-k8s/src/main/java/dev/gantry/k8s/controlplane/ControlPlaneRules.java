@@ -1,7 +1,7 @@
 package dev.gantry.k8s.controlplane;
 
 import dev.gantry.core.Finding;
-import dev.gantry.core.controlplane.Quorum;
+import dev.gantry.core.etcd.Quorum;
 import dev.gantry.k8s.controlplane.ClusterFacts.LeaderLease;
 import dev.gantry.k8s.controlplane.ClusterFacts.MasterNode;
 import java.net.URI;
