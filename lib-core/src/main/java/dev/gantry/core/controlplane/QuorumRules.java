@@ -1,6 +1,7 @@
 package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Finding;
+import dev.gantry.core.Machine;
 import dev.gantry.core.controlplane.ControlPlaneShape.Member;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,8 +129,9 @@ final class QuorumRules {
         }
         return Finding.fail(ZONE_LOSS, subject, "losing " + String.join(" or ", breaking) + " leaves fewer"
                         + " than the quorum of " + q.size() + " of " + q.members() + " voting members"
-                        + (domains.containsKey(dev.gantry.core.Machine.UNSPECIFIED_FAILURE_DOMAIN)
-                                ? "; machines without a failureDomain count as one domain (so do nodes without a zone label)" : ""),
+                        + (domains.containsKey(Machine.UNSPECIFIED_FAILURE_DOMAIN)
+                                ? "; machines without a failureDomain count as one domain (so do nodes without"
+                                        + " a zone label)" : ""),
                 "spread the voting members so that no failure domain holds " + (q.members() - q.size() + 1)
                         + " or more, e.g. one per zone or rack across " + q.members() + " domains");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.gantry.core.Finding;
 import dev.gantry.core.Report;
 import dev.gantry.core.Severity;
+import dev.gantry.core.controlplane.ApiEndpoint;
 import dev.gantry.k8s.KubernetesApiException;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -44,8 +45,8 @@ class ControlPlaneAuditTest {
         Report report = audit();
 
         assertThat(report.ok()).as(report.toText()).isTrue();
-        assertThat(codes(report)).contains("HA-QUORUM", "HA-ZONE-SPREAD", "HA-ENDPOINTS", "HA-ETCD-MEMBERS",
-                "HA-ENDPOINT", "HA-LEADER-LEASE");
+        assertThat(codes(report)).contains("HA-QUORUM", "HA-SPREAD", "HA-ZONE-LOSS-BREAKS-QUORUM", "HA-ENDPOINTS",
+                "HA-ETCD-MEMBERS", "HA-ENDPOINT", "HA-LEADER-LEASE");
     }
 
     @Test
@@ -72,8 +73,8 @@ class ControlPlaneAuditTest {
         Finding zone = finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM");
 
         assertThat(zone.severity()).isEqualTo(Severity.FAIL);
-        assertThat(zone.subject()).isEqualTo("zone eu-west-1a");
-        assertThat(zone.message()).contains("[cp-1, cp-2]").contains("leaves 1 of 3");
+        assertThat(zone.subject()).isEqualTo("control plane");
+        assertThat(zone.message()).contains("losing eu-west-1a (cp-1, cp-2)").contains("quorum of 2 of 3");
     }
 
     @Test
@@ -84,7 +85,9 @@ class ControlPlaneAuditTest {
         apiServerSlice("10.0.1.11", "10.0.1.12", "10.0.1.13");
         kubeadmConfig("k8s-api:6443");
 
-        assertThat(finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM").subject()).isEqualTo("zone unspecified");
+        Finding zone = finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM");
+        assertThat(zone.severity()).isEqualTo(Severity.FAIL);
+        assertThat(zone.message()).contains("losing unspecified (cp-1, cp-2, cp-3)");
     }
 
     @Test
@@ -194,23 +197,45 @@ class ControlPlaneAuditTest {
                 .build();
         try (unreachable) {
             KubernetesApiException error = catchThrowableOfType(KubernetesApiException.class,
-                    () -> ControlPlaneAudit.of(unreachable).run());
+                    () -> ControlPlaneAudit.of(unreachable).check());
             assertThat(error).hasMessageContaining("control-plane audit: list nodes");
         }
     }
 
     @Test
-    void hostOfReadsEveryEndpointForm() {
-        assertThat(ControlPlaneRules.hostOf("k8s-api:6443")).isEqualTo("k8s-api");
-        assertThat(ControlPlaneRules.hostOf("k8s-api")).isEqualTo("k8s-api");
-        assertThat(ControlPlaneRules.hostOf("[fd00::1]:6443")).isEqualTo("fd00::1");
-        assertThat(ControlPlaneRules.hostOf("https://10.0.0.1:6443")).isEqualTo("10.0.0.1");
-        assertThat(ControlPlaneRules.hostOf("https://[fd00::1]:6443")).isEqualTo("fd00::1");
-        assertThat(ControlPlaneRules.hostOf("fd00::1")).isEqualTo("fd00::1");
+    void endpointReadsEveryFormKubeadmAndClusterInfoUse() {
+        assertThat(AuditShape.endpoint("k8s-api:6443")).contains(new ApiEndpoint("k8s-api", 6443));
+        assertThat(AuditShape.endpoint("k8s-api")).contains(new ApiEndpoint("k8s-api", 6443));
+        assertThat(AuditShape.endpoint("[fd00::1]:6443")).contains(new ApiEndpoint("fd00::1", 6443));
+        assertThat(AuditShape.endpoint("https://10.0.0.1:6443")).contains(new ApiEndpoint("10.0.0.1", 6443));
+        assertThat(AuditShape.endpoint("https://[fd00::1]:8443/")).contains(new ApiEndpoint("fd00::1", 8443));
+    }
+
+    @Test
+    void endpointTextThatIsNoHostIsUnreadableNotACrash() {
+        assertThat(AuditShape.endpoint("fd00::1")).isEmpty();
+        assertThat(AuditShape.endpoint("")).isEmpty();
+        assertThat(AuditShape.endpoint("https://")).isEmpty();
+        assertThat(AuditShape.endpoint("k8s-api:99999")).isEmpty();
+        assertThat(AuditShape.endpoint("x".repeat(100_000))).isEmpty();
+        assertThat(AuditShape.endpoint("$(reboot):6443")).isEmpty();
+    }
+
+    @Test
+    void anUnreadableEndpointIsReportedAndCountedAsMissing() {
+        master("cp-1", "10.0.1.11", "a", true);
+        master("cp-2", "10.0.2.11", "b", true);
+        master("cp-3", "10.0.3.11", "c", true);
+        kubeadmConfig("\"k8s_api!:6443\"");
+
+        Report report = audit();
+
+        assertThat(finding(report, "HA-ENDPOINT-UNREADABLE").message()).contains("k8s_api!:6443");
+        assertThat(failCodes(report)).contains("HA-ENDPOINT-MISSING");
     }
 
     private Report audit() {
-        return ControlPlaneAudit.of(client).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).run();
+        return ControlPlaneAudit.of(client).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).check();
     }
 
     private void master(String name, String ip, String zone, boolean ready) {
