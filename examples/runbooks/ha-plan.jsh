@@ -17,7 +17,7 @@ ControlPlaneSpec spec = ControlPlaneSpec.kubeadm("k8s-api.prod.example.com").
         withEtcd(EtcdTopology.STACKED);
 
 // 3. Plan it against the production policy: 3..7 odd members, surviving the loss of any zone.
-ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.defaults());
+ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.ofDefaults());
 plan.report().print();
 System.out.println();
 System.out.println(plan.report().toMarkdown());
@@ -47,7 +47,7 @@ plan.workflow().withExecutor(offline).dryRun().print();
 // 6. What if the endpoint were a keepalived VIP instead? The masters sit in three different /24s
 //    of three zones, so an L2 VIP cannot move between them: the plan says so before anything runs.
 ControlPlanePlan vipPlan = ControlPlanePlanner.plan(inventory,
-        spec.withVip("10.0.1.10", "eth0"), HaPolicy.defaults());
+        spec.withVip("10.0.1.10", "eth0"), HaPolicy.ofDefaults());
 vipPlan.report().failures().forEach(f -> System.out.println(f.severity() + " " + f.code() + ": " + f.message()
         + "\n    remedy: " + f.remedy()));
 System.out.println("DNS plan ok: " + plan.report().ok() + ", VIP plan ok: " + vipPlan.report().ok());

@@ -25,7 +25,7 @@ System.out.println();
 // 2. HA control plane: three masters, one per zone, behind a DNS name. The plan checks quorum,
 //    zone loss and the endpoint before anything is rendered or run.
 ControlPlanePlan plan = ControlPlanePlanner.plan(inventory,
-        ControlPlaneSpec.kubeadm("k8s-api.prod.example.com").withClusterName("prod"), HaPolicy.defaults());
+        ControlPlaneSpec.kubeadm("k8s-api.prod.example.com").withClusterName("prod"), HaPolicy.ofDefaults());
 plan.report().print();
 System.out.println(plan.artifacts().size() + " files to write, " + plan.workflow().steps().size()
         + " workflow steps; see examples/run ha-plan");

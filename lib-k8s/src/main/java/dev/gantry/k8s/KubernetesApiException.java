@@ -48,12 +48,20 @@ public class KubernetesApiException extends GantryException {
         return new KubernetesApiException(action, code, message, cause);
     }
 
-    /** @return what Gantry was doing when the call failed */
+    /**
+     * Returns what Gantry was doing when the call failed.
+     *
+     * @return the action, e.g. {@code control-plane audit: list nodes}
+     */
     public String action() {
         return action;
     }
 
-    /** @return the HTTP status the API server answered with; empty when no answer arrived */
+    /**
+     * Returns the HTTP status the API server answered with.
+     *
+     * @return the status; empty when no answer arrived
+     */
     public OptionalInt httpStatus() {
         return httpStatus > 0 ? OptionalInt.of(httpStatus) : OptionalInt.empty();
     }

@@ -55,7 +55,11 @@ public record Artifact(String host, String path, String content, int mode) {
         return String.format("%04o", mode);
     }
 
-    /** @return where the file goes, its mode and its length; never its content */
+    /**
+     * Describes the file without its content.
+     *
+     * @return where the file goes, its mode and its length; never its content
+     */
     @Override
     public String toString() {
         return "Artifact[host=" + host + ", path=" + path + ", mode=" + modeOctal() + ", " + content.length()

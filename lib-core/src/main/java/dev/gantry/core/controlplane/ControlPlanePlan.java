@@ -22,7 +22,7 @@ import java.util.Set;
  * each host needs.
  *
  * <pre>{@code
- * ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.defaults());
+ * ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.ofDefaults());
  * plan.report().print();                     // quorum, failures tolerated, spread, endpoint, findings
  * plan.report().orThrow();                   // stop when a rule failed
  * plan.artifactsFor("cp-1").forEach(System.out::println);
@@ -52,12 +52,20 @@ public final class ControlPlanePlan {
         this.workflow = workflow;
     }
 
-    /** @return the spec the plan was made from (its secrets as given, not as generated) */
+    /**
+     * Returns the spec the plan was made from, with its secrets as given, not as generated.
+     *
+     * @return the spec
+     */
     public ControlPlaneSpec spec() {
         return spec;
     }
 
-    /** @return the quorum of the voting etcd members, or empty when there are none */
+    /**
+     * Returns the quorum of the voting etcd members.
+     *
+     * @return the quorum, or empty when there are no voting members
+     */
     public Optional<Quorum> quorum() {
         return quorum;
     }
@@ -167,11 +175,15 @@ public final class ControlPlanePlan {
         return directory;
     }
 
-    /** @return the distribution, endpoint, member count, artifact count and report summary; no secrets */
+    /**
+     * Describes the plan without its secrets.
+     *
+     * @return the distribution, endpoint, member count, artifact count and report summary
+     */
     @Override
     public String toString() {
         return "ControlPlanePlan[" + spec.distribution() + " "
-                + spec.endpoint().map(Endpoint::url).orElse("no endpoint")
+                + spec.endpoint().map(ApiEndpoint::url).orElse("no endpoint")
                 + ", " + quorum.map(Quorum::toString).orElse("no voting members") + ", " + artifacts.size()
                 + " artifacts, " + report.summary() + "]";
     }

@@ -20,16 +20,17 @@ import java.util.Optional;
  * <pre>{@code
  * Inventory inventory = Inventory.load(Path.of("inventory.yaml"));
  * ControlPlaneSpec spec = ControlPlaneSpec.kubeadm("k8s-api.prod.example.com");
- * ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.defaults());
+ * ControlPlanePlan plan = ControlPlanePlanner.plan(inventory, spec, HaPolicy.ofDefaults());
  * System.out.println(plan.report().toMarkdown());
  * }</pre>
  *
  * <p>Findings (stable codes; each rule gives PASS when satisfied, failing ones carry a remedy):
- * {@code HA-TOO-FEW-MEMBERS}, {@code HA-QUORUM-EVEN}, {@code HA-TOO-MANY-MEMBERS}, {@code
- * HA-ZONE-LOSS-BREAKS-QUORUM}, {@code HA-ENDPOINT-MISSING}, {@code HA-ENDPOINT-IS-NODE}, {@code
- * HA-VIP-SPANS-SUBNETS} and {@code HA-LB-PORT-CLASH} (with a VIP), {@code HA-SAN-MISSING}, {@code
- * HA-JOIN-CA-UNPINNED} (kubeadm), {@code HA-ETCD-MACHINES-UNUSED} (etcd machines with stacked
- * etcd), after the INFO findings {@code HA-QUORUM}, {@code HA-SPREAD} and {@code HA-ENDPOINT}.
+ * first those of {@link HaRules}, which the live audit of {@code gantry-k8s} gives for the same
+ * shape ({@code HA-QUORUM}, {@code HA-SPREAD}, {@code HA-ENDPOINT}, {@code HA-TOO-FEW-MEMBERS},
+ * {@code HA-ETCD-MACHINES-UNUSED}, {@code HA-QUORUM-EVEN}, {@code HA-TOO-MANY-MEMBERS}, {@code
+ * HA-ZONE-LOSS-BREAKS-QUORUM}, {@code HA-ENDPOINT-MISSING}, {@code HA-ENDPOINT-IS-NODE}), then
+ * those only a spec can break: {@code HA-VIP-SPANS-SUBNETS} and {@code HA-LB-PORT-CLASH} (with a
+ * VIP), {@code HA-SAN-MISSING} and {@code HA-JOIN-CA-UNPINNED} (kubeadm).
  *
  * <p>Artifacts: kubeadm {@code InitConfiguration}+{@code ClusterConfiguration} for the first
  * master and {@code JoinConfiguration} for the others and the workers, or k3s {@code config.yaml}
@@ -63,9 +64,8 @@ public final class ControlPlanePlanner {
         Objects.requireNonNull(policy, "policy");
         JoinSecrets secrets = JoinSecrets.resolve(spec, new SecureRandom());
         Topology t = Topology.of(inventory, spec, secrets);
-        List<Finding> findings = new ArrayList<>(PlanSummary.of(t));
-        findings.addAll(QuorumRules.check(t, policy));
-        findings.addAll(EndpointRules.check(t, policy));
+        List<Finding> findings = new ArrayList<>(HaRules.of(policy).check(t.shape()).findings());
+        findings.addAll(SpecRules.check(t));
         String title = "Control plane " + spec.clusterName()
                 + " (" + spec.distribution().name().toLowerCase(Locale.ROOT)
                 + ", " + spec.etcd().name().toLowerCase(Locale.ROOT) + " etcd)";

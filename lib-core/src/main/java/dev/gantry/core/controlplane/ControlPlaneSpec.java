@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
  */
 public record ControlPlaneSpec(
         Distribution distribution,
-        Optional<Endpoint> endpoint,
+        Optional<ApiEndpoint> endpoint,
         EtcdTopology etcd,
         String kubernetesVersion,
         String clusterName,
@@ -112,7 +113,7 @@ public record ControlPlaneSpec(
     public static ControlPlaneSpec kubeadm(String endpoint) {
         return new ControlPlaneSpec(Distribution.KUBEADM, parseEndpoint(endpoint), EtcdTopology.STACKED,
                 "v1.33.2", "kubernetes", "10.244.0.0/16", "10.96.0.0/12", List.of(), Optional.empty(),
-                Endpoint.DEFAULT_PORT, Optional.empty(), Optional.empty(), List.of());
+                ApiEndpoint.DEFAULT_PORT, Optional.empty(), Optional.empty(), List.of());
     }
 
     /**
@@ -123,10 +124,10 @@ public record ControlPlaneSpec(
      * @throws dev.gantry.core.ParseException when the endpoint cannot be parsed
      */
     public static ControlPlaneSpec k3s(String endpoint) {
-        Optional<Endpoint> parsed = parseEndpoint(endpoint);
+        Optional<ApiEndpoint> parsed = parseEndpoint(endpoint);
         List<String> sans = parsed.map(e -> List.of(e.host())).orElse(List.of());
         return new ControlPlaneSpec(Distribution.K3S, parsed, EtcdTopology.STACKED, "v1.33.2+k3s1",
-                "kubernetes", "10.42.0.0/16", "10.43.0.0/16", sans, Optional.empty(), Endpoint.DEFAULT_PORT,
+                "kubernetes", "10.42.0.0/16", "10.43.0.0/16", sans, Optional.empty(), ApiEndpoint.DEFAULT_PORT,
                 Optional.empty(), Optional.empty(), List.of());
     }
 
@@ -137,8 +138,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withEtcd(EtcdTopology topology) {
-        return new ControlPlaneSpec(distribution, endpoint, topology, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.etcd = topology);
     }
 
     /**
@@ -148,8 +148,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withKubernetesVersion(String version) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, version, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.kubernetesVersion = version);
     }
 
     /**
@@ -159,8 +158,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withClusterName(String name) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, name, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.clusterName = name);
     }
 
     /**
@@ -170,8 +168,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withPodSubnet(String cidr) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, cidr,
-                serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.podSubnet = cidr);
     }
 
     /**
@@ -181,8 +178,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withServiceSubnet(String cidr) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                cidr, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.serviceSubnet = cidr);
     }
 
     /**
@@ -193,8 +189,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withCertSans(String... sans) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, Arrays.asList(sans), vip, apiServerPort, token, certificateKey, caCertHashes);
+        return with(c -> c.certSans = Arrays.asList(sans));
     }
 
     /**
@@ -204,9 +199,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withVip(Vip newVip) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, Optional.of(Objects.requireNonNull(newVip, "vip")), apiServerPort, token,
-                certificateKey, caCertHashes);
+        return with(c -> c.vip = Optional.of(Objects.requireNonNull(newVip, "vip")));
     }
 
     /**
@@ -227,8 +220,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withApiServerPort(int port) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, port, token, certificateKey, caCertHashes);
+        return with(c -> c.apiServerPort = port);
     }
 
     /**
@@ -239,9 +231,7 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withToken(Secret newToken) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, Optional.of(Objects.requireNonNull(newToken, "token")),
-                certificateKey, caCertHashes);
+        return with(c -> c.token = Optional.of(Objects.requireNonNull(newToken, "token")));
     }
 
     /**
@@ -252,9 +242,7 @@ public record ControlPlaneSpec(
      * @throws IllegalArgumentException for a k3s spec, which has no certificate key
      */
     public ControlPlaneSpec withCertificateKey(Secret key) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, token, Optional.of(Objects.requireNonNull(key, "key")),
-                caCertHashes);
+        return with(c -> c.certificateKey = Optional.of(Objects.requireNonNull(key, "key")));
     }
 
     /**
@@ -264,13 +252,57 @@ public record ControlPlaneSpec(
      * @return the copy
      */
     public ControlPlaneSpec withCaCertHashes(String... hashes) {
-        return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
-                serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, Arrays.asList(hashes));
+        return with(c -> c.caCertHashes = Arrays.asList(hashes));
     }
 
-    private static Optional<Endpoint> parseEndpoint(String endpoint) {
+    /** Applies one change to a mutable copy of the components and builds the record again, validating it. */
+    private ControlPlaneSpec with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a spec while one of them changes; written once so each {@code with…} names only its own. */
+    private static final class Copy {
+        private final Distribution distribution;
+        private final Optional<ApiEndpoint> endpoint;
+        private EtcdTopology etcd;
+        private String kubernetesVersion;
+        private String clusterName;
+        private String podSubnet;
+        private String serviceSubnet;
+        private List<String> certSans;
+        private Optional<Vip> vip;
+        private int apiServerPort;
+        private Optional<Secret> token;
+        private Optional<Secret> certificateKey;
+        private List<String> caCertHashes;
+
+        private Copy(ControlPlaneSpec s) {
+            distribution = s.distribution;
+            endpoint = s.endpoint;
+            etcd = s.etcd;
+            kubernetesVersion = s.kubernetesVersion;
+            clusterName = s.clusterName;
+            podSubnet = s.podSubnet;
+            serviceSubnet = s.serviceSubnet;
+            certSans = s.certSans;
+            vip = s.vip;
+            apiServerPort = s.apiServerPort;
+            token = s.token;
+            certificateKey = s.certificateKey;
+            caCertHashes = s.caCertHashes;
+        }
+
+        private ControlPlaneSpec build() {
+            return new ControlPlaneSpec(distribution, endpoint, etcd, kubernetesVersion, clusterName, podSubnet,
+                    serviceSubnet, certSans, vip, apiServerPort, token, certificateKey, caCertHashes);
+        }
+    }
+
+    private static Optional<ApiEndpoint> parseEndpoint(String endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return endpoint.isEmpty() ? Optional.empty() : Optional.of(Endpoint.parse(endpoint));
+        return endpoint.isEmpty() ? Optional.empty() : Optional.of(ApiEndpoint.parse(endpoint));
     }
 
     private static void check(Pattern pattern, String value, String name, String expected) {

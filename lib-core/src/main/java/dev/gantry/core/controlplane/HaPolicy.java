@@ -8,8 +8,8 @@ package dev.gantry.core.controlplane;
  * EtcdTopology#EXTERNAL external}.
  *
  * <pre>{@code
- * HaPolicy prod = HaPolicy.defaults();                 // 3..7 members, odd, survives losing any domain
- * HaPolicy big = HaPolicy.defaults().withMaxMembers(9);
+ * HaPolicy prod = HaPolicy.ofDefaults();                 // 3..7 members, odd, survives losing any domain
+ * HaPolicy big = HaPolicy.ofDefaults().withMaxMembers(9);
  * HaPolicy dev = HaPolicy.singleNode();                // one machine is fine
  * }</pre>
  *
@@ -46,7 +46,7 @@ public record HaPolicy(int minMembers, int maxMembers, boolean oddMembers, boole
      *
      * @return the default policy
      */
-    public static HaPolicy defaults() {
+    public static HaPolicy ofDefaults() {
         return new HaPolicy(3, 7, true, true);
     }
 

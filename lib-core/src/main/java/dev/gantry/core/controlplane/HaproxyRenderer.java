@@ -26,7 +26,7 @@ final class HaproxyRenderer {
     }
 
     static String config(Topology t) {
-        int port = t.spec().endpoint().map(Endpoint::port).orElse(Endpoint.DEFAULT_PORT);
+        int port = t.spec().endpoint().map(ApiEndpoint::port).orElse(ApiEndpoint.DEFAULT_PORT);
         StringBuilder sb = new StringBuilder()
                 .append("# HAProxy in front of the Kubernetes API servers of ").append(t.spec().clusterName())
                 .append("; rendered by Gantry\n")

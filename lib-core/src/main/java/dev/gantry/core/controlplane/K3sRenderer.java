@@ -47,7 +47,7 @@ final class K3sRenderer {
         }
         doc.put("token", t.secrets().token().reveal());
         node(doc, m);
-        if (spec.apiServerPort() != Endpoint.DEFAULT_PORT) {
+        if (spec.apiServerPort() != ApiEndpoint.DEFAULT_PORT) {
             doc.put("https-listen-port", spec.apiServerPort());
         }
         if (!spec.certSans().isEmpty()) {

@@ -34,7 +34,7 @@ final class KeepalivedRenderer {
 
     static String config(Topology t, Machine self, int index) {
         Vip vip = t.spec().vip().orElseThrow();
-        int port = t.spec().endpoint().map(Endpoint::port).orElse(Endpoint.DEFAULT_PORT);
+        int port = t.spec().endpoint().map(ApiEndpoint::port).orElse(ApiEndpoint.DEFAULT_PORT);
         StringBuilder sb = new StringBuilder()
                 .append("# keepalived for the API VIP ").append(vip.address()).append(" of ")
                 .append(t.spec().clusterName()).append("; rendered by Gantry\n")

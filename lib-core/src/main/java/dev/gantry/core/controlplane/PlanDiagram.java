@@ -44,7 +44,7 @@ final class PlanDiagram {
     }
 
     private static String endpointLabel(Topology t) {
-        String endpoint = t.spec().endpoint().map(Endpoint::url).orElse("no endpoint");
+        String endpoint = t.spec().endpoint().map(ApiEndpoint::url).orElse("no endpoint");
         return t.spec().vip().map(v -> endpoint + "<br/>VIP " + v.address()).orElse(endpoint);
     }
 }

@@ -31,6 +31,16 @@ record Topology(ControlPlaneSpec spec, List<Machine> masters, List<Machine> work
         return spec.etcd() == EtcdTopology.STACKED;
     }
 
+    /** The shape the HA rules judge: the masters, the etcd machines and the endpoint. */
+    ControlPlaneShape shape() {
+        return new ControlPlaneShape(members(masters), spec.etcd(), members(etcdMachines), spec.endpoint());
+    }
+
+    private static List<ControlPlaneShape.Member> members(List<Machine> machines) {
+        return machines.stream().map(m -> ControlPlaneShape.Member.of(m.name(), m.failureDomain(), m.address()))
+                .toList();
+    }
+
     /** The first master, which initialises the cluster. */
     Optional<Machine> firstMaster() {
         return masters.stream().findFirst();
@@ -41,7 +51,7 @@ record Topology(ControlPlaneSpec spec, List<Machine> masters, List<Machine> work
      * plan then has an {@code HA-ENDPOINT-MISSING} finding). Only asked when there are masters.
      */
     String joinAddress() {
-        return spec.endpoint().map(Endpoint::toString).orElseGet(() -> firstMaster()
+        return spec.endpoint().map(ApiEndpoint::toString).orElseGet(() -> firstMaster()
                 .map(m -> Addresses.forUrl(m.address()) + ":" + spec.apiServerPort())
                 .orElseThrow(() -> new IllegalStateException("no endpoint and no control-plane machine to join")));
     }

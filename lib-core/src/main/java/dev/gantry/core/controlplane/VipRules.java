@@ -20,7 +20,7 @@ final class VipRules {
         String network = vip.network();
         List<String> outside = t.masters().stream().filter(m -> !vip.covers(m.address())).map(VipRules::shown).toList();
         if (!outside.isEmpty()) {
-            return Finding.fail(EndpointRules.VIP_SUBNETS, EndpointRules.SUBJECT, "the VIP " + vip.address()
+            return Finding.fail(SpecRules.VIP_SUBNETS, SpecRules.SUBJECT, "the VIP " + vip.address()
                             + " is announced in " + network + ", but master(s) " + String.join(", ", outside)
                             + " are outside it: an L2 VIP cannot move to them",
                     "use a cloud or external load balancer, or a DNS name with all masters, instead of a VIP;"
@@ -30,13 +30,13 @@ final class VipRules {
         List<String> unreachable = t.workers().stream().filter(w -> !vip.covers(w.address()))
                 .map(VipRules::shown).toList();
         if (cloud && !unreachable.isEmpty()) {
-            return Finding.fail(EndpointRules.VIP_SUBNETS, EndpointRules.SUBJECT, "cloud masters announce the VIP "
+            return Finding.fail(SpecRules.VIP_SUBNETS, SpecRules.SUBJECT, "cloud masters announce the VIP "
                             + vip.address() + " in " + network + ", which workers " + String.join(", ", unreachable)
                             + " outside it cannot reach: cloud routers do not learn an address from ARP",
                     "use the cloud's load balancer or a DNS name for the endpoint, or a client-side proxy on each"
                             + " worker (as kubespray's nginx-proxy does)");
         }
-        return Finding.pass(EndpointRules.VIP_SUBNETS, EndpointRules.SUBJECT, "the VIP " + vip.address()
+        return Finding.pass(SpecRules.VIP_SUBNETS, SpecRules.SUBJECT, "the VIP " + vip.address()
                 + " and all " + t.masters().size() + " masters share " + network);
     }
 

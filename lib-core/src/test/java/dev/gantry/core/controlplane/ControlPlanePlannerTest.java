@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ControlPlanePlannerTest {
 
-    private static final HaPolicy DEFAULTS = HaPolicy.defaults();
+    private static final HaPolicy DEFAULTS = HaPolicy.ofDefaults();
 
     static List<Finding> findings(ControlPlanePlan plan, String code) {
         return plan.report().findings().stream().filter(f -> f.code().equals(code)).toList();

@@ -14,7 +14,7 @@ class ControlPlaneSpecTest {
         ControlPlaneSpec spec = ControlPlaneSpec.kubeadm("k8s-api.prod.example.com");
 
         assertThat(spec.distribution()).isEqualTo(Distribution.KUBEADM);
-        assertThat(spec.endpoint()).contains(new Endpoint("k8s-api.prod.example.com", 6443));
+        assertThat(spec.endpoint()).contains(new ApiEndpoint("k8s-api.prod.example.com", 6443));
         assertThat(spec.etcd()).isEqualTo(EtcdTopology.STACKED);
         assertThat(spec.kubernetesVersion()).isEqualTo("v1.33.2");
         assertThat(spec.podSubnet()).isEqualTo("10.244.0.0/16");

@@ -200,7 +200,7 @@ class ControlPlaneStepsTest {
     private Workflow workflow(ControlPlanePlan plan) {
         Inventory inventory = plan.spec().distribution() == Distribution.K3S ? Fixtures.threeZones()
                 : Fixtures.oneSubnet();
-        ControlPlanePlan same = ControlPlanePlanner.plan(inventory, plan.spec(), HaPolicy.defaults(), clock);
+        ControlPlanePlan same = ControlPlanePlanner.plan(inventory, plan.spec(), HaPolicy.ofDefaults(), clock);
         assertThat(same.artifacts()).isEqualTo(plan.artifacts());
         return same.workflow().withExecutor(hosts);
     }

@@ -9,7 +9,7 @@ class HaPolicyTest {
 
     @Test
     void defaultsRequireThreeToSevenOddMembersThatSurviveADomainLoss() {
-        HaPolicy policy = HaPolicy.defaults();
+        HaPolicy policy = HaPolicy.ofDefaults();
 
         assertThat(policy.minMembers()).isEqualTo(3);
         assertThat(policy.maxMembers()).isEqualTo(7);
@@ -28,18 +28,18 @@ class HaPolicyTest {
 
     @Test
     void withCopiesChangeOneRuleEach() {
-        HaPolicy policy = HaPolicy.defaults().withMaxMembers(9).withMinMembers(5).withOddMembers(false)
+        HaPolicy policy = HaPolicy.ofDefaults().withMaxMembers(9).withMinMembers(5).withOddMembers(false)
                 .withSurvivesDomainLoss(false);
 
         assertThat(policy).isEqualTo(new HaPolicy(5, 9, false, false));
-        assertThat(HaPolicy.defaults()).isEqualTo(new HaPolicy(3, 7, true, true));
+        assertThat(HaPolicy.ofDefaults()).isEqualTo(new HaPolicy(3, 7, true, true));
     }
 
     @Test
     void rejectsBoundsThatCannotBeMet() {
-        assertThatThrownBy(() -> HaPolicy.defaults().withMinMembers(0))
+        assertThatThrownBy(() -> HaPolicy.ofDefaults().withMinMembers(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minMembers must be at least 1");
-        assertThatThrownBy(() -> HaPolicy.defaults().withMaxMembers(2))
+        assertThatThrownBy(() -> HaPolicy.ofDefaults().withMaxMembers(2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxMembers (2) must be at least minMembers (3)");
     }

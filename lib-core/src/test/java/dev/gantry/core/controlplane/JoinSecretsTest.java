@@ -13,7 +13,7 @@ class JoinSecretsTest {
     @Test
     void generatesAKubeadmTokenAndCertificateKeyWhenTheSpecHasNone() {
         ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.threeZones(), ControlPlaneSpec.kubeadm("k8s-api"),
-                HaPolicy.defaults());
+                HaPolicy.ofDefaults());
 
         assertThat(plan.token().reveal()).matches(KUBEADM_TOKEN);
         assertThat(plan.certificateKey()).hasValueSatisfying(k -> assertThat(k.reveal()).matches("[0-9a-f]{64}"));
@@ -24,8 +24,8 @@ class JoinSecretsTest {
     @Test
     void generatedSecretsDifferBetweenPlans() {
         ControlPlaneSpec spec = ControlPlaneSpec.kubeadm("k8s-api");
-        ControlPlanePlan a = ControlPlanePlanner.plan(Fixtures.threeZones(), spec, HaPolicy.defaults());
-        ControlPlanePlan b = ControlPlanePlanner.plan(Fixtures.threeZones(), spec, HaPolicy.defaults());
+        ControlPlanePlan a = ControlPlanePlanner.plan(Fixtures.threeZones(), spec, HaPolicy.ofDefaults());
+        ControlPlanePlan b = ControlPlanePlanner.plan(Fixtures.threeZones(), spec, HaPolicy.ofDefaults());
 
         assertThat(a.token()).isNotEqualTo(b.token());
         assertThat(a.certificateKey()).isNotEqualTo(b.certificateKey());
@@ -34,7 +34,7 @@ class JoinSecretsTest {
     @Test
     void k3sGetsATokenAndNoCertificateKey() {
         ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.threeZones(), ControlPlaneSpec.k3s("k8s-api"),
-                HaPolicy.defaults());
+                HaPolicy.ofDefaults());
 
         assertThat(plan.token().reveal()).matches("[a-z0-9]{32}");
         assertThat(plan.certificateKey()).isEmpty();

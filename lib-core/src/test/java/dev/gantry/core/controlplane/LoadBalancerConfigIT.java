@@ -116,7 +116,7 @@ class LoadBalancerConfigIT {
     @Test
     void keepalivedAcceptsTheK3sConfig() throws Exception {
         ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.k3s("10.0.1.10:8443")
-                .withVip("10.0.1.10", localInterface()), HaPolicy.defaults());
+                .withVip("10.0.1.10", localInterface()), HaPolicy.ofDefaults());
 
         Checked result = keepalivedCheck(Scenarios.artifact(plan, "cp-1", KeepalivedRenderer.PATH).content());
 
@@ -137,7 +137,7 @@ class LoadBalancerConfigIT {
     /** A plan whose VIP is announced on a network interface this machine has, as keepalived -t requires. */
     private static ControlPlanePlan plan(Inventory inventory, String vip, String endpoint) throws SocketException {
         return ControlPlanePlanner.plan(inventory, Fixtures.kubeadm(endpoint).withVip(vip, localInterface()),
-                HaPolicy.defaults());
+                HaPolicy.ofDefaults());
     }
 
     private static String localInterface() throws SocketException {

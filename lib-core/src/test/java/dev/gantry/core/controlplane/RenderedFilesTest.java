@@ -82,7 +82,7 @@ class RenderedFilesTest {
 
     @Test
     void kubeadmWithoutEndpointJoinsThroughTheFirstMasterAndLeavesControlPlaneEndpointOut() {
-        ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.kubeadm(""), HaPolicy.defaults());
+        ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.kubeadm(""), HaPolicy.ofDefaults());
 
         JsonNode cluster = documents(Scenarios.artifact(plan, "cp-1", KubeadmRenderer.INIT_PATH).content()).get(1);
         JsonNode join = documents(Scenarios.artifact(plan, "cp-2", KubeadmRenderer.JOIN_PATH).content()).get(0);

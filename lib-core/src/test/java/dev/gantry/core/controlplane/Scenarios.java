@@ -22,38 +22,38 @@ final class Scenarios {
                 .withVip("10.0.1.10", "eth0")
                 .withCertSans("k8s-api.example.com", "10.0.1.10")
                 .withCaCertHashes("sha256:" + "3f".repeat(32));
-        return ControlPlanePlanner.plan(Fixtures.oneSubnet(), spec, HaPolicy.defaults());
+        return ControlPlanePlanner.plan(Fixtures.oneSubnet(), spec, HaPolicy.ofDefaults());
     }
 
     /** The same on cloud VMs in one subnet, so keepalived uses unicast. */
     static ControlPlanePlan kubeadmVipCloud() {
         Inventory cloud = new Inventory(Fixtures.oneSubnet().controlPlanes().stream()
                 .map(m -> m.withProvider(ProviderKind.CLOUD_VM)).toList());
-        return ControlPlanePlanner.plan(cloud, kubeadmVip().spec(), HaPolicy.defaults());
+        return ControlPlanePlanner.plan(cloud, kubeadmVip().spec(), HaPolicy.ofDefaults());
     }
 
     /** kubeadm with three external etcd machines and two masters. */
     static ControlPlanePlan kubeadmExternalEtcd() {
         return ControlPlanePlanner.plan(Fixtures.externalEtcd(),
-                Fixtures.kubeadm("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.defaults());
+                Fixtures.kubeadm("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.ofDefaults());
     }
 
     /** k3s, embedded etcd, cloud masters in three zones behind a DNS name. */
     static ControlPlanePlan k3sStacked() {
         return ControlPlanePlanner.plan(Fixtures.threeZones(), Fixtures.k3s("k8s-api.prod.example.com"),
-                HaPolicy.defaults());
+                HaPolicy.ofDefaults());
     }
 
     /** k3s servers on an external etcd. */
     static ControlPlanePlan k3sExternalEtcd() {
         return ControlPlanePlanner.plan(Fixtures.externalEtcd(),
-                Fixtures.k3s("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.defaults());
+                Fixtures.k3s("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.ofDefaults());
     }
 
     /** k3s behind a keepalived VIP: k3s refuses anonymous /readyz, so the checks differ. */
     static ControlPlanePlan k3sVip() {
         return ControlPlanePlanner.plan(Fixtures.oneSubnet(), Fixtures.k3s("10.0.1.10:8443")
-                .withVip("10.0.1.10", "eth0"), HaPolicy.defaults());
+                .withVip("10.0.1.10", "eth0"), HaPolicy.ofDefaults());
     }
 
     /** An IPv6 VIP, for HAProxy's and keepalived's address syntax. */
@@ -63,7 +63,7 @@ final class Scenarios {
                 Machine.of("cp-2", "fd00:0:0:1::12", Role.CONTROL_PLANE).withFailureDomain("rack2"),
                 Machine.of("cp-3", "fd00:0:0:1::13", Role.CONTROL_PLANE).withFailureDomain("rack3"));
         return ControlPlanePlanner.plan(v6, Fixtures.kubeadm("[fd00:0:0:1::10]:8443")
-                .withVip("fd00:0:0:1::10", "eth0"), HaPolicy.defaults());
+                .withVip("fd00:0:0:1::10", "eth0"), HaPolicy.ofDefaults());
     }
 
     /** Golden file name to the artifact it holds. */

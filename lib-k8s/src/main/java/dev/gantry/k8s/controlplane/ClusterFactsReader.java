@@ -1,11 +1,14 @@
 package dev.gantry.k8s.controlplane;
 
+import dev.gantry.core.Machine;
 import dev.gantry.k8s.KubernetesApiException;
 import dev.gantry.k8s.controlplane.ClusterFacts.LeaderLease;
-import dev.gantry.k8s.controlplane.ClusterFacts.MasterNode;
+import dev.gantry.k8s.controlplane.ClusterFacts.ClusterNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -15,21 +18,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Reads {@link ClusterFacts} with read-only calls: nodes, one EndpointSlice list, ConfigMaps, pods, leases. */
+/**
+ * Reads {@link ClusterFacts} with read-only calls: nodes, one EndpointSlice list, two ConfigMaps,
+ * the etcd and kube-apiserver pods in {@code kube-system}, two leases.
+ */
 final class ClusterFactsReader {
 
     static final List<String> MASTER_ROLE_LABELS = List.of(
             "node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master");
+    static final String ETCD_ROLE_LABEL = "node-role.kubernetes.io/etcd";
     static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-    static final String UNSPECIFIED_ZONE = "unspecified";
+    private static final String ETCD_SERVERS_FLAG = "--etcd-servers=";
     private static final Pattern ENDPOINT_FIELD = Pattern.compile("(?m)^controlPlaneEndpoint:\\s*\"?([^\"\\s#]+)");
     private static final Pattern SERVER_FIELD = Pattern.compile("(?m)^\\s*server:\\s*\"?([^\"\\s#]+)");
 
@@ -42,21 +53,20 @@ final class ClusterFactsReader {
     }
 
     ClusterFacts read() {
-        return new ClusterFacts(masters(), apiServerAddresses(), kubeadmEndpoint(), clusterInfoServer(), etcdPodNodes(),
-                leases(), clock.instant());
+        return new ClusterFacts(nodes(), apiServerAddresses(), kubeadmEndpoint(), clusterInfoServer(), etcdPodNodes(),
+                etcdServers(), leases(), clock.instant());
     }
 
-    private List<MasterNode> masters() {
+    private List<ClusterNode> nodes() {
         List<Node> nodes = call("list nodes", () -> client.nodes().list().getItems());
-        List<MasterNode> masters = new ArrayList<>();
+        List<ClusterNode> result = new ArrayList<>();
         for (Node node : nodes) {
             Map<String, String> labels = labels(node.getMetadata().getLabels());
-            if (MASTER_ROLE_LABELS.stream().anyMatch(labels::containsKey)) {
-                masters.add(new MasterNode(node.getMetadata().getName(),
-                        labels.getOrDefault(ZONE_LABEL, UNSPECIFIED_ZONE), ready(node), addresses(node)));
-            }
+            result.add(new ClusterNode(node.getMetadata().getName(),
+                    labels.getOrDefault(ZONE_LABEL, Machine.UNSPECIFIED_FAILURE_DOMAIN), ready(node), addresses(node),
+                    MASTER_ROLE_LABELS.stream().anyMatch(labels::containsKey), labels.containsKey(ETCD_ROLE_LABEL)));
         }
-        return List.copyOf(masters);
+        return List.copyOf(result);
     }
 
     private List<String> apiServerAddresses() {
@@ -96,6 +106,29 @@ final class ClusterFactsReader {
                 .map(pod -> pod.getSpec() == null || pod.getSpec().getNodeName() == null ? ""
                         : pod.getSpec().getNodeName())
                 .toList();
+    }
+
+    /** The etcd URLs the API servers use, from their {@code --etcd-servers} flag; each URL once. */
+    private List<String> etcdServers() {
+        List<Pod> pods = call("list kube-apiserver pods in kube-system", () -> client.pods().inNamespace("kube-system")
+                .withLabel("component", "kube-apiserver").list().getItems());
+        Set<String> urls = new LinkedHashSet<>();
+        for (Pod pod : pods) {
+            List<Container> containers = pod.getSpec() == null || pod.getSpec().getContainers() == null
+                    ? List.of() : pod.getSpec().getContainers();
+            for (Container container : containers) {
+                flags(container).filter(f -> f.startsWith(ETCD_SERVERS_FLAG))
+                        .flatMap(f -> Arrays.stream(f.substring(ETCD_SERVERS_FLAG.length()).split(",")))
+                        .map(String::trim).filter(u -> !u.isEmpty()).forEach(urls::add);
+            }
+        }
+        return List.copyOf(urls);
+    }
+
+    private static Stream<String> flags(Container container) {
+        return Stream.concat(
+                container.getCommand() == null ? Stream.of() : container.getCommand().stream(),
+                container.getArgs() == null ? Stream.of() : container.getArgs().stream()).filter(Objects::nonNull);
     }
 
     private List<LeaderLease> leases() {

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.gantry.core.Finding;
 import dev.gantry.core.Report;
 import dev.gantry.core.Severity;
+import dev.gantry.core.controlplane.ApiEndpoint;
+import dev.gantry.core.controlplane.HaPolicy;
 import dev.gantry.k8s.KubernetesApiException;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The audit against fabric8's CRUD mock server, seeded like a kubeadm cluster's API. */
@@ -28,6 +28,12 @@ class ControlPlaneAuditTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     KubernetesClient client;
+    private ClusterSeed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new ClusterSeed(client);
+    }
 
     @Test
     void aHealthyThreeZoneKubeadmClusterPassesEveryRule() {
@@ -44,8 +50,8 @@ class ControlPlaneAuditTest {
         Report report = audit();
 
         assertThat(report.ok()).as(report.toText()).isTrue();
-        assertThat(codes(report)).contains("HA-QUORUM", "HA-ZONE-SPREAD", "HA-ENDPOINTS", "HA-ETCD-MEMBERS",
-                "HA-ENDPOINT", "HA-LEADER-LEASE");
+        assertThat(codes(report)).contains("HA-QUORUM", "HA-SPREAD", "HA-ZONE-LOSS-BREAKS-QUORUM", "HA-ENDPOINTS",
+                "HA-ETCD-MEMBERS", "HA-ENDPOINT", "HA-LEADER-LEASE");
     }
 
     @Test
@@ -72,8 +78,8 @@ class ControlPlaneAuditTest {
         Finding zone = finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM");
 
         assertThat(zone.severity()).isEqualTo(Severity.FAIL);
-        assertThat(zone.subject()).isEqualTo("zone eu-west-1a");
-        assertThat(zone.message()).contains("[cp-1, cp-2]").contains("leaves 1 of 3");
+        assertThat(zone.subject()).isEqualTo("control plane");
+        assertThat(zone.message()).contains("losing eu-west-1a (cp-1, cp-2)").contains("quorum of 2 of 3");
     }
 
     @Test
@@ -84,7 +90,9 @@ class ControlPlaneAuditTest {
         apiServerSlice("10.0.1.11", "10.0.1.12", "10.0.1.13");
         kubeadmConfig("k8s-api:6443");
 
-        assertThat(finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM").subject()).isEqualTo("zone unspecified");
+        Finding zone = finding(audit(), "HA-ZONE-LOSS-BREAKS-QUORUM");
+        assertThat(zone.severity()).isEqualTo(Severity.FAIL);
+        assertThat(zone.message()).contains("losing unspecified (cp-1, cp-2, cp-3)");
     }
 
     @Test
@@ -169,6 +177,66 @@ class ControlPlaneAuditTest {
     }
 
     @Test
+    void externalEtcdOutsideTheClusterIsCountedButItsSpreadCannotBeJudged() {
+        threeMastersBehindADnsName();
+        List<String> etcd = List.of("https://10.0.9.1:2379", "https://10.0.9.2:2379", "https://10.0.9.3:2379");
+        seed.apiServerPod("cp-1", "10.0.1.11", etcd);
+        seed.apiServerPod("cp-2", "10.0.2.11", etcd);
+
+        Report report = audit();
+
+        assertThat(finding(report, "HA-QUORUM").message()).contains("3 voting etcd members on the external etcd");
+        Finding zone = report.findings().stream().filter(f -> f.code().equals("HA-ZONE-LOSS-BREAKS-QUORUM"))
+                .filter(f -> f.subject().equals("etcd")).findFirst().orElseThrow();
+        assertThat(zone.severity()).isEqualTo(Severity.INFO);
+        assertThat(zone.message()).contains("failure domains of 10.0.9.1, 10.0.9.2, 10.0.9.3 are unknown");
+        assertThat(finding(report, "HA-ETCD-NOT-VISIBLE").message()).contains("https://10.0.9.2:2379");
+    }
+
+    @Test
+    void fourK3sServersWithEmbeddedEtcdAreAnEvenQuorumFailure() {
+        for (int i = 1; i <= 4; i++) {
+            master("server-" + i, "10.0." + i + ".11", "z" + i, true);
+            client.nodes().withName("server-" + i).edit(n -> new NodeBuilder(n).editMetadata()
+                    .addToLabels("node-role.kubernetes.io/etcd", "true")
+                    .addToLabels("node-role.kubernetes.io/master", "true").endMetadata().build());
+        }
+
+        Report report = audit();
+
+        assertThat(finding(report, "HA-QUORUM-EVEN").severity()).isEqualTo(Severity.FAIL);
+        assertThat(finding(report, "HA-ETCD-NOT-VISIBLE").message()).contains("embedded");
+    }
+
+    @Test
+    void withoutAnySignOfEtcdTheRulesAssumeItIsStackedAndSaySo() {
+        threeMastersBehindADnsName();
+
+        Report report = audit();
+
+        assertThat(finding(report, "HA-QUORUM").subject()).isEqualTo("control plane");
+        assertThat(finding(report, "HA-ETCD-NOT-VISIBLE").message()).contains("assume it is stacked on the 3");
+    }
+
+    @Test
+    void thePolicyDecidesAsItDoesForThePlanner() {
+        master("dev-1", "10.0.1.11", "a", true);
+        apiServerSlice("10.0.1.11");
+        kubeadmConfig("k8s-api.dev.example.com:6443");
+        etcdPods("dev-1");
+
+        assertThat(failCodes(audit())).contains("HA-TOO-FEW-MEMBERS");
+        Report dev = ControlPlaneAudit.of(client).withPolicy(HaPolicy.singleNode())
+                .withClock(Clock.fixed(NOW, ZoneOffset.UTC)).check();
+        assertThat(dev.ok()).as(dev.toText()).isTrue();
+    }
+
+    @Test
+    void theClientTalksThroughTheJdkHttpClientNotVertx() {
+        assertThat(client.getHttpClient().getClass().getName()).startsWith("io.fabric8.kubernetes.client.jdkhttp.");
+    }
+
+    @Test
     void aLeaseNobodyRenewedWithinItsDurationHasNoLeader() {
         master("cp-1", "10.0.1.11", "a", true);
         lease("kube-scheduler", "cp-1_abc", NOW.minusSeconds(60));
@@ -194,96 +262,77 @@ class ControlPlaneAuditTest {
                 .build();
         try (unreachable) {
             KubernetesApiException error = catchThrowableOfType(KubernetesApiException.class,
-                    () -> ControlPlaneAudit.of(unreachable).run());
+                    () -> ControlPlaneAudit.of(unreachable).check());
             assertThat(error).hasMessageContaining("control-plane audit: list nodes");
         }
     }
 
     @Test
-    void hostOfReadsEveryEndpointForm() {
-        assertThat(ControlPlaneRules.hostOf("k8s-api:6443")).isEqualTo("k8s-api");
-        assertThat(ControlPlaneRules.hostOf("k8s-api")).isEqualTo("k8s-api");
-        assertThat(ControlPlaneRules.hostOf("[fd00::1]:6443")).isEqualTo("fd00::1");
-        assertThat(ControlPlaneRules.hostOf("https://10.0.0.1:6443")).isEqualTo("10.0.0.1");
-        assertThat(ControlPlaneRules.hostOf("https://[fd00::1]:6443")).isEqualTo("fd00::1");
-        assertThat(ControlPlaneRules.hostOf("fd00::1")).isEqualTo("fd00::1");
+    void endpointReadsEveryFormKubeadmAndClusterInfoUse() {
+        assertThat(AuditShape.endpoint("k8s-api:6443")).contains(new ApiEndpoint("k8s-api", 6443));
+        assertThat(AuditShape.endpoint("k8s-api")).contains(new ApiEndpoint("k8s-api", 6443));
+        assertThat(AuditShape.endpoint("[fd00::1]:6443")).contains(new ApiEndpoint("fd00::1", 6443));
+        assertThat(AuditShape.endpoint("https://10.0.0.1:6443")).contains(new ApiEndpoint("10.0.0.1", 6443));
+        assertThat(AuditShape.endpoint("https://[fd00::1]:8443/")).contains(new ApiEndpoint("fd00::1", 8443));
+    }
+
+    @Test
+    void endpointTextThatIsNoHostIsUnreadableNotACrash() {
+        assertThat(AuditShape.endpoint("fd00::1")).isEmpty();
+        assertThat(AuditShape.endpoint("")).isEmpty();
+        assertThat(AuditShape.endpoint("https://")).isEmpty();
+        assertThat(AuditShape.endpoint("k8s-api:99999")).isEmpty();
+        assertThat(AuditShape.endpoint("x".repeat(100_000))).isEmpty();
+        assertThat(AuditShape.endpoint("$(reboot):6443")).isEmpty();
+    }
+
+    @Test
+    void anUnreadableEndpointIsReportedAndCountedAsMissing() {
+        master("cp-1", "10.0.1.11", "a", true);
+        master("cp-2", "10.0.2.11", "b", true);
+        master("cp-3", "10.0.3.11", "c", true);
+        kubeadmConfig("\"k8s_api!:6443\"");
+
+        Report report = audit();
+
+        assertThat(finding(report, "HA-ENDPOINT-UNREADABLE").message()).contains("k8s_api!:6443");
+        assertThat(failCodes(report)).contains("HA-ENDPOINT-MISSING");
     }
 
     private Report audit() {
-        return ControlPlaneAudit.of(client).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).run();
+        return ControlPlaneAudit.of(client).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).check();
+    }
+
+    private void threeMastersBehindADnsName() {
+        master("cp-1", "10.0.1.11", "a", true);
+        master("cp-2", "10.0.2.11", "b", true);
+        master("cp-3", "10.0.3.11", "c", true);
+        apiServerSlice("10.0.1.11", "10.0.2.11", "10.0.3.11");
+        kubeadmConfig("k8s-api.prod.example.com:6443");
     }
 
     private void master(String name, String ip, String zone, boolean ready) {
-        NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name)
-                .addToLabels("node-role.kubernetes.io/control-plane", "")
-                .addToLabels("kubernetes.io/hostname", name).endMetadata();
-        if (zone != null) {
-            node.editMetadata().addToLabels("topology.kubernetes.io/zone", zone).endMetadata();
-        }
-        client.nodes().resource(node.withNewSpec().addNewTaint().withKey("node-role.kubernetes.io/control-plane")
-                .withEffect("NoSchedule").endTaint().endSpec()
-                .withNewStatus().addNewAddress().withType("InternalIP").withAddress(ip).endAddress()
-                .addNewAddress().withType("Hostname").withAddress(name).endAddress()
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "Unknown")
-                .withReason(ready ? "KubeletReady" : "NodeStatusUnknown").endCondition()
-                .endStatus().build()).create();
+        seed.master(name, ip, Optional.ofNullable(zone), ready);
     }
 
     private void worker(String name, String ip) {
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewStatus().addNewAddress().withType("InternalIP").withAddress(ip).endAddress()
-                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+        seed.worker(name, ip);
     }
 
     private void apiServerSlice(String... ips) {
-        EndpointSliceBuilder slice = new EndpointSliceBuilder().withNewMetadata().withName("kubernetes")
-                .withNamespace("default").addToLabels("kubernetes.io/service-name", "kubernetes")
-                .addToLabels("endpointslice.kubernetes.io/managed-by", "endpointslice-controller.k8s.io")
-                .endMetadata().withAddressType("IPv4")
-                .addNewPort().withName("https").withPort(6443).withProtocol("TCP").endPort();
-        for (String ip : ips) {
-            slice.addNewEndpoint().withAddresses(ip).withNewConditions().withReady(true).endConditions().endEndpoint();
-        }
-        client.discovery().v1().endpointSlices().inNamespace("default").resource(slice.build()).create();
+        seed.apiServerSlice(ips);
     }
 
     private void kubeadmConfig(String endpoint) {
-        client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("kubeadm-config").endMetadata()
-                .addToData("ClusterConfiguration", """
-                        apiServer:
-                          certSANs:
-                          - k8s-api.prod.example.com
-                        apiVersion: kubeadm.k8s.io/v1beta4
-                        certificatesDir: /etc/kubernetes/pki
-                        clusterName: kubernetes
-                        controlPlaneEndpoint: %s
-                        etcd:
-                          local:
-                            dataDir: /var/lib/etcd
-                        kind: ClusterConfiguration
-                        kubernetesVersion: v1.31.2
-                        networking:
-                          dnsDomain: cluster.local
-                          podSubnet: 10.244.0.0/16
-                          serviceSubnet: 10.96.0.0/12
-                        """.formatted(endpoint)).build()).create();
+        seed.kubeadmConfig(endpoint);
     }
 
     private void etcdPods(String... nodes) {
-        for (String node : nodes) {
-            client.pods().inNamespace("kube-system").resource(new PodBuilder().withNewMetadata()
-                    .withName("etcd-" + node).addToLabels("component", "etcd").addToLabels("tier", "control-plane")
-                    .endMetadata().withNewSpec().withNodeName(node).addNewContainer().withName("etcd")
-                    .withImage("registry.k8s.io/etcd:3.5.15-0").endContainer().endSpec().build()).create();
-        }
+        seed.etcdPods(nodes);
     }
 
     private void lease(String component, String holder, Instant renewed) {
-        client.leases().inNamespace("kube-system").resource(new LeaseBuilder().withNewMetadata()
-                .withName(component).endMetadata().withNewSpec().withHolderIdentity(holder)
-                .withLeaseDurationSeconds(15).withRenewTime(ZonedDateTime.ofInstant(renewed, ZoneOffset.UTC))
-                .withLeaseTransitions(2).endSpec().build()).create();
+        seed.lease(component, holder, renewed);
     }
 
     private static List<String> codes(Report report) {

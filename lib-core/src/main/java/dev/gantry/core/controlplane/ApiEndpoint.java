@@ -8,9 +8,9 @@ import java.util.Objects;
  * virtual IP in front of all control-plane machines, never one machine's own address.
  *
  * <pre>{@code
- * Endpoint.parse("k8s-api.prod.example.com");   // port 6443
- * Endpoint.parse("10.0.1.10:8443");
- * Endpoint.parse("[fd00::10]:6443");             // IPv6 in brackets
+ * ApiEndpoint.parse("k8s-api.prod.example.com");   // port 6443
+ * ApiEndpoint.parse("10.0.1.10:8443");
+ * ApiEndpoint.parse("[fd00::10]:6443");             // IPv6 in brackets
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param host a DNS host name, an IPv4 literal or an IPv6 literal (without brackets)
  * @param port the TCP port, 1 to 65535
  */
-public record Endpoint(String host, int port) {
+public record ApiEndpoint(String host, int port) {
 
     /** The port used when the text names none: the API server's default, 6443. */
     public static final int DEFAULT_PORT = 6443;
@@ -33,7 +33,7 @@ public record Endpoint(String host, int port) {
      * @throws IllegalArgumentException when the host is not a host name or IP literal, or the port
      *     is out of range
      */
-    public Endpoint {
+    public ApiEndpoint {
         Objects.requireNonNull(host, "host");
         if (!Addresses.isHost(host)) {
             throw new IllegalArgumentException("'" + host + "' is not a host name or IP address (" + EXPECTED + ")");
@@ -51,7 +51,7 @@ public record Endpoint(String host, int port) {
      * @return the endpoint
      * @throws ParseException naming the text and the expected forms when it is none of them
      */
-    public static Endpoint parse(String text) {
+    public static ApiEndpoint parse(String text) {
         Objects.requireNonNull(text, "text");
         if (text.contains("://") || text.contains("/")) {
             throw error(text, "give the endpoint without a scheme or path");
@@ -68,7 +68,7 @@ public record Endpoint(String host, int port) {
         if (!Addresses.isHost(host)) {
             throw error(text, "'" + host + "' is not a host name or IPv4 address");
         }
-        return new Endpoint(host, colon < 0 ? DEFAULT_PORT : port(text, text.substring(colon + 1)));
+        return new ApiEndpoint(host, colon < 0 ? DEFAULT_PORT : port(text, text.substring(colon + 1)));
     }
 
     /**
@@ -89,13 +89,17 @@ public record Endpoint(String host, int port) {
         return "https://" + this;
     }
 
-    /** @return {@code host:port}, with an IPv6 host in brackets, as kubeadm expects it */
+    /**
+     * Returns {@code host:port}, with an IPv6 host in brackets, as kubeadm expects it.
+     *
+     * @return e.g. {@code k8s-api.example.com:6443} or {@code [fd00::10]:6443}
+     */
     @Override
     public String toString() {
         return Addresses.forUrl(host) + ":" + port;
     }
 
-    private static Endpoint bracketed(String text) {
+    private static ApiEndpoint bracketed(String text) {
         int close = text.indexOf(']');
         if (close < 0) {
             throw error(text, "missing ']' after the IPv6 address");
@@ -106,12 +110,12 @@ public record Endpoint(String host, int port) {
         }
         String rest = text.substring(close + 1);
         if (rest.isEmpty()) {
-            return new Endpoint(host, DEFAULT_PORT);
+            return new ApiEndpoint(host, DEFAULT_PORT);
         }
         if (!rest.startsWith(":")) {
             throw error(text, "expected ':port' after ']'");
         }
-        return new Endpoint(host, port(text, rest.substring(1)));
+        return new ApiEndpoint(host, port(text, rest.substring(1)));
     }
 
     private static int port(String text, String port) {

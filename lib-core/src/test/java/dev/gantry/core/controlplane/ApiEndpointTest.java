@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class EndpointTest {
+class ApiEndpointTest {
 
     @ParameterizedTest(name = "{0} -> {1} port {2}")
     @CsvSource({
@@ -20,7 +20,7 @@ class EndpointTest {
         "[fd00::10], fd00::10, 6443, [fd00::10]:6443",
         "API, API, 6443, API:6443"})
     void parsesHostsWithAndWithoutPort(String text, String host, int port, String shown) {
-        Endpoint endpoint = Endpoint.parse(text);
+        ApiEndpoint endpoint = ApiEndpoint.parse(text);
 
         assertThat(endpoint.host()).isEqualTo(host);
         assertThat(endpoint.port()).isEqualTo(port);
@@ -30,9 +30,9 @@ class EndpointTest {
 
     @Test
     void tellsAddressesFromNames() {
-        assertThat(Endpoint.parse("10.0.1.10").isIpAddress()).isTrue();
-        assertThat(Endpoint.parse("[fd00::10]").isIpAddress()).isTrue();
-        assertThat(Endpoint.parse("k8s-api.example.com").isIpAddress()).isFalse();
+        assertThat(ApiEndpoint.parse("10.0.1.10").isIpAddress()).isTrue();
+        assertThat(ApiEndpoint.parse("[fd00::10]").isIpAddress()).isTrue();
+        assertThat(ApiEndpoint.parse("k8s-api.example.com").isIpAddress()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -54,7 +54,7 @@ class EndpointTest {
         "k8s_api | 'k8s_api'",
         "-k8s.example.com | '-k8s.example.com'"})
     void rejectsMalformedEndpointsNamingTheTextAndTheExpectedForms(String text, String problem) {
-        assertThatThrownBy(() -> Endpoint.parse(text))
+        assertThatThrownBy(() -> ApiEndpoint.parse(text))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("control-plane endpoint")
                 .hasMessageContaining(problem)
@@ -64,9 +64,9 @@ class EndpointTest {
 
     @Test
     void rejectsInvalidComponents() {
-        assertThatThrownBy(() -> new Endpoint("k8s-api", 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ApiEndpoint("k8s-api", 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("port must be 1 to 65535");
-        assertThatThrownBy(() -> new Endpoint("not a host", 6443)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ApiEndpoint("not a host", 6443)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'not a host' is not a host name or IP address");
     }
 }
