@@ -2,6 +2,7 @@ package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Finding;
 import dev.gantry.core.Report;
+import dev.gantry.core.etcd.Quorum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

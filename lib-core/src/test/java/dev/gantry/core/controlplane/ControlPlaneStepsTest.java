@@ -157,7 +157,7 @@ class ControlPlaneStepsTest {
     @Test
     void withExternalEtcdAControlPlaneJoinAddsNoEtcdMemberAndReadsNoQuorum() {
         ControlPlanePlan plan = ControlPlanePlanner.plan(Fixtures.externalEtcd(),
-                Fixtures.kubeadm("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.defaults(), clock);
+                Fixtures.kubeadm("k8s-api.example.com").withEtcd(EtcdTopology.EXTERNAL), HaPolicy.ofDefaults(), clock);
 
         WorkflowResult result = plan.workflow().withExecutor(hosts).run(Progress.silent());
 
