@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Lines;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -304,7 +305,7 @@ public final class Report {
     /** @return a short description such as {@code Report[prod, 3 findings, worst=FAIL, ok=false]} */
     @Override
     public String toString() {
-        String named = title.isEmpty() ? "" : ParseException.shown(title) + ", ";
+        String named = title.isEmpty() ? "" : Lines.shown(title) + ", ";
         return "Report[" + named + findings.size() + (findings.size() == 1 ? " finding" : " findings")
                 + ", worst=" + worst() + ", ok=" + ok() + "]";
     }

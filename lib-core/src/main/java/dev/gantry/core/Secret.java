@@ -1,6 +1,7 @@
 package dev.gantry.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.gantry.core.internal.Lines;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class Secret {
         }
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new GantryException("environment variable " + ParseException.shown(variable) + " is "
+            throw new GantryException("environment variable " + Lines.shown(variable) + " is "
                     + (value == null ? "not set" : "empty") + "; export it with the secret before running");
         }
         return new Secret(value);

@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Syntax;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public record SshAccess(String user, int port) {
      *
      * @return the default access
      */
-    public static SshAccess defaults() {
+    public static SshAccess ofDefaults() {
         return new SshAccess(DEFAULT_USER, DEFAULT_PORT);
     }
 

@@ -2,6 +2,7 @@ package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Finding;
 import dev.gantry.core.Machine;
+import dev.gantry.core.internal.Addresses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
