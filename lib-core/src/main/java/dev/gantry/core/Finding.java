@@ -110,7 +110,11 @@ public record Finding(Severity severity, String code, String subject, String mes
         return new Finding(severity, code, subject, message, newRemedy);
     }
 
-    /** @return {@code true} when the remedy is not empty */
+    /**
+     * Returns {@code true} when the remedy is not empty.
+     *
+     * @return {@code true} when the remedy is not empty
+     */
     public boolean hasRemedy() {
         return !remedy.isEmpty();
     }

@@ -84,22 +84,38 @@ public class ParseException extends GantryException {
         return new ParseException(source, 0, "", problem, null);
     }
 
-    /** @return where the input came from, e.g. {@code /proc/mdstat} or a file name */
+    /**
+     * Returns where the input came from, e.g. {@code /proc/mdstat} or a file name.
+     *
+     * @return where the input came from, e.g. {@code /proc/mdstat} or a file name
+     */
     public String source() {
         return source;
     }
 
-    /** @return the 1-based line number of the problem, when known */
+    /**
+     * Returns the 1-based line number of the problem, when known.
+     *
+     * @return the 1-based line number of the problem, when known
+     */
     public OptionalInt line() {
         return line == 0 ? OptionalInt.empty() : OptionalInt.of(line);
     }
 
-    /** @return the offending input text, unshortened, when known */
+    /**
+     * Returns the offending input text, unshortened, when known.
+     *
+     * @return the offending input text, unshortened, when known
+     */
     public Optional<String> offendingText() {
         return offendingText.isEmpty() ? Optional.empty() : Optional.of(offendingText);
     }
 
-    /** @return what was wrong and what was expected, without the location */
+    /**
+     * Returns what was wrong and what was expected, without the location.
+     *
+     * @return what was wrong and what was expected, without the location
+     */
     public String problem() {
         return problem;
     }

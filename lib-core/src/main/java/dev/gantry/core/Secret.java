@@ -88,7 +88,11 @@ public final class Secret {
         return value;
     }
 
-    /** @return {@code Secret[****]}, never the value or its length */
+    /**
+     * Returns {@code Secret[****]}, never the value or its length.
+     *
+     * @return {@code Secret[****]}, never the value or its length
+     */
     @Override
     public String toString() {
         return "Secret[" + MASK + "]";
@@ -110,7 +114,11 @@ public final class Secret {
                 value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return the same number for every secret, so the hash reveals nothing */
+    /**
+     * Returns the same number for every secret, so the hash reveals nothing.
+     *
+     * @return the same number for every secret, so the hash reveals nothing
+     */
     @Override
     public int hashCode() {
         return SAME_FOR_ALL;

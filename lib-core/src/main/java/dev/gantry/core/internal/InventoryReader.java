@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class InventoryReader {
 
-    private static final Logger log = LoggerFactory.getLogger(InventoryReader.class);
-
-    /** How deeply an inventory may nest; it needs 4 levels: machines, a machine, its ssh or labels, their values. */
+    /** How deeply an inventory may nest; it needs 4: machines, a machine, its ssh or labels, their values. */
     public static final int MAX_DEPTH = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryReader.class);
 
     static final List<String> MACHINE_FIELDS =
             List.of("name", "address", "role", "failureDomain", "provider", "ssh", "labels", "disks");
@@ -63,6 +63,14 @@ public final class InventoryReader {
         this.text = text;
     }
 
+    /**
+     * Reads an inventory file, at most {@value Inventory#MAX_INPUT_BYTES} bytes of UTF-8.
+     *
+     * @param file the file
+     * @return the inventory
+     * @throws ParseException naming the file, line, machine and field of the first problem
+     * @throws GantryException when the file does not exist or cannot be read
+     */
     public static Inventory load(Path file) {
         String source = file.toString();
         byte[] bytes;
@@ -80,6 +88,14 @@ public final class InventoryReader {
         return parse(decode(bytes, source), source);
     }
 
+    /**
+     * Reads an inventory from YAML or JSON text.
+     *
+     * @param text the document
+     * @param source the name of the input for messages
+     * @return the inventory
+     * @throws ParseException naming the source, line, machine and field of the first problem
+     */
     public static Inventory parse(String text, String source) {
         if (text.length() > Inventory.MAX_INPUT_BYTES || utf8Length(text) > Inventory.MAX_INPUT_BYTES) {
             throw tooLarge(source);

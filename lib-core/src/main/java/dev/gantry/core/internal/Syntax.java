@@ -10,16 +10,22 @@ import java.util.regex.Pattern;
  */
 public final class Syntax {
 
+    /** What a machine name is expected to look like, for error messages. */
     public static final String NAME_EXPECTED = "expected lower-case letters, digits, '-' and '.', starting and"
             + " ending with a letter or digit, at most 253 characters, like cp-1 or worker-3.dc1";
+    /** What a failure domain is expected to look like, for error messages. */
     public static final String DOMAIN_EXPECTED = "expected letters, digits and '.', '_', '/', ':', '-', starting and"
             + " ending with a letter or digit, at most 253 characters, like eu-west-1a or dc1-rack1";
+    /** What a disk is expected to look like, for error messages. */
     public static final String DISK_EXPECTED = "expected a device name like nvme0n1 or sdb, or a /dev path like"
             + " /dev/disk/by-id/nvme-Samsung_SSD_980_S64ANS0T123456";
+    /** What a label key is expected to look like, for error messages. */
     public static final String LABEL_KEY_EXPECTED = "expected a Kubernetes label key: an optional DNS prefix and '/',"
             + " then at most 63 letters, digits, '-', '_' or '.', like tier or example.com/rack";
+    /** What a label value is expected to look like, for error messages. */
     public static final String LABEL_VALUE_EXPECTED = "expected a Kubernetes label value: empty, or at most 63"
             + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    /** What a ssh user is expected to look like, for error messages. */
     public static final String USER_EXPECTED = "expected a login name of letters, digits, '.', '_' or '-' that does"
             + " not start with '-' or '.', at most 64 characters, like ubuntu";
 
@@ -37,6 +43,13 @@ public final class Syntax {
 
     private Syntax() {}
 
+    /**
+     * Checks a machine name: a DNS subdomain of lower-case labels, like {@code cp-1}.
+     *
+     * @param name the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String machineName(String name) {
         if (!isDnsSubdomain(name)) {
             throw invalid(name, "machine name", NAME_EXPECTED);
@@ -44,10 +57,24 @@ public final class Syntax {
         return name;
     }
 
+    /**
+     * Checks a machine address: an IP literal or a DNS host name; see {@link Addresses}.
+     *
+     * @param address the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String address(String address) {
         return Addresses.requireHost(address, "address");
     }
 
+    /**
+     * Checks a failure domain such as {@code eu-west-1a}.
+     *
+     * @param domain the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String failureDomain(String domain) {
         if (domain.length() > MAX_DNS_NAME || !DOMAIN.matcher(domain).matches()) {
             throw invalid(domain, "failure domain", DOMAIN_EXPECTED);
@@ -55,6 +82,13 @@ public final class Syntax {
         return domain;
     }
 
+    /**
+     * Checks a disk: a device name such as {@code nvme0n1} or a {@code /dev} path.
+     *
+     * @param disk the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String disk(String disk) {
         boolean valid = disk.startsWith("/") ? isDevPath(disk) : DEVICE.matcher(disk).matches();
         if (!valid) {
@@ -63,6 +97,13 @@ public final class Syntax {
         return disk;
     }
 
+    /**
+     * Checks a Kubernetes label key, with an optional DNS prefix.
+     *
+     * @param key the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String labelKey(String key) {
         int slash = key.indexOf('/');
         String prefix = slash < 0 ? "" : key.substring(0, slash);
@@ -74,6 +115,13 @@ public final class Syntax {
         return key;
     }
 
+    /**
+     * Checks a Kubernetes label value; empty is allowed.
+     *
+     * @param value the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String labelValue(String value) {
         if (!value.isEmpty() && !isK8sName(value)) {
             throw invalid(value, "label value", LABEL_VALUE_EXPECTED);
@@ -81,6 +129,13 @@ public final class Syntax {
         return value;
     }
 
+    /**
+     * Checks an ssh login name such as {@code ubuntu}.
+     *
+     * @param user the value
+     * @return the value
+     * @throws IllegalArgumentException quoting the value and saying what was expected
+     */
     public static String sshUser(String user) {
         if (user.length() > MAX_USER || !USER.matcher(user).matches()) {
             throw invalid(user, "ssh user", USER_EXPECTED);

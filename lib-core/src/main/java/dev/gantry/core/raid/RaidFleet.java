@@ -59,7 +59,11 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
         Checks.positive(commandTimeout, MAX_TIMEOUT, "commandTimeout");
     }
 
-    /** @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command */
+    /**
+     * Returns a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command.
+     *
+     * @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command
+     */
     public static RaidFleet ofDefaults() {
         return new RaidFleet(DEFAULT_PARALLELISM, DEFAULT_NODE_TIMEOUT, NodeFacts.DEFAULT_COMMAND_TIMEOUT);
     }
