@@ -1,6 +1,9 @@
 package dev.gantry.core.internal;
 
-/** Finds lines of a text by number, for the offending line of a {@link ParseException}. */
+/**
+ * Finds lines of a text by number, for the offending line of a {@link dev.gantry.core.ParseException},
+ * and shows text safely in one-line messages.
+ */
 public final class Lines {
 
     private static final int MAX_SHOWN = 160;
