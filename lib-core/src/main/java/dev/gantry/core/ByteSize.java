@@ -137,7 +137,11 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         return Long.compare(bytes, other.bytes);
     }
 
-    /** @return the size in the largest binary unit that divides it exactly, e.g. {@code 512 KiB} */
+    /**
+     * Returns the size in the largest binary unit that divides it exactly, e.g. {@code 512 KiB}.
+     *
+     * @return the size in the largest binary unit that divides it exactly, e.g. {@code 512 KiB}
+     */
     @Override
     public String toString() {
         int unit = 0;

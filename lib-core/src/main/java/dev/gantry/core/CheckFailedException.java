@@ -33,7 +33,11 @@ public class CheckFailedException extends GantryException {
         this.report = report;
     }
 
-    /** @return the report that failed, with all its findings */
+    /**
+     * Returns the report that failed, with all its findings.
+     *
+     * @return the report that failed, with all its findings
+     */
     public Report report() {
         return report == null ? Report.empty() : report;
     }

@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Lines;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ public record Finding(Severity severity, String code, String subject, String mes
         Objects.requireNonNull(remedy, "remedy");
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("code must look like HA-QUORUM-EVEN (upper-case letters, digits"
-                    + " and single dashes, starting with a letter) but was '" + ParseException.shown(code) + "'");
+                    + " and single dashes, starting with a letter) but was '" + Lines.shown(code) + "'");
         }
         requireNotBlank(subject, "subject");
         requireNotBlank(message, "message");
@@ -109,7 +110,11 @@ public record Finding(Severity severity, String code, String subject, String mes
         return new Finding(severity, code, subject, message, newRemedy);
     }
 
-    /** @return {@code true} when the remedy is not empty */
+    /**
+     * Returns {@code true} when the remedy is not empty.
+     *
+     * @return {@code true} when the remedy is not empty
+     */
     public boolean hasRemedy() {
         return !remedy.isEmpty();
     }

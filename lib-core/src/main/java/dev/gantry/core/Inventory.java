@@ -1,5 +1,8 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.InventoryReader;
+import dev.gantry.core.internal.MachineDuplicate;
+import dev.gantry.core.internal.Syntax;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,7 +64,7 @@ public record Inventory(List<Machine> machines) {
      */
     public Inventory {
         machines = List.copyOf(Objects.requireNonNull(machines, "machines"));
-        firstDuplicate(machines).ifPresent(d -> {
+        MachineDuplicate.find(machines).ifPresent(d -> {
             throw new IllegalArgumentException(d.what() + " " + Syntax.quoted(d.value())
                     + " is used by machines[" + d.first() + "] and machines[" + d.second() + "]"
                     + " (expected each machine to have its own)");
@@ -173,26 +176,5 @@ public record Inventory(List<Machine> machines) {
      */
     public int size() {
         return machines.size();
-    }
-
-    /** Two machines that share a name or an address, by index. */
-    record Duplicate(String what, String value, int first, int second) {}
-
-    /** Finds the first machine whose name or address an earlier machine already has. */
-    static Optional<Duplicate> firstDuplicate(List<Machine> machines) {
-        Map<String, Integer> names = new HashMap<>();
-        Map<String, Integer> addresses = new HashMap<>();
-        for (int i = 0; i < machines.size(); i++) {
-            Machine m = machines.get(i);
-            Integer earlier = names.putIfAbsent(m.name(), i);
-            if (earlier != null) {
-                return Optional.of(new Duplicate("machine name", m.name(), earlier, i));
-            }
-            earlier = addresses.putIfAbsent(Syntax.addressKey(m.address()), i);
-            if (earlier != null) {
-                return Optional.of(new Duplicate("address", m.address(), earlier, i));
-            }
-        }
-        return Optional.empty();
     }
 }

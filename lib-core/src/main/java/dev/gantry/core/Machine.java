@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Syntax;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Defaults: failure domain {@value #UNSPECIFIED_FAILURE_DOMAIN}, provider
- * {@link ProviderKind#BARE_METAL}, ssh {@link SshAccess#defaults()} ({@code root} on port 22), no
+ * {@link ProviderKind#BARE_METAL}, ssh {@link SshAccess#ofDefaults()} ({@code root} on port 22), no
  * labels, no disks. Machines without a failure domain are assumed to share one, so HA planning
  * treats all of them as a single failure domain: give every control-plane machine its zone or rack.
  *
@@ -84,7 +85,7 @@ public record Machine(
      */
     public static Machine of(String name, String address, Role role) {
         return new Machine(name, address, role, UNSPECIFIED_FAILURE_DOMAIN, ProviderKind.BARE_METAL,
-                SshAccess.defaults(), Map.of(), List.of());
+                SshAccess.ofDefaults(), Map.of(), List.of());
     }
 
     /**

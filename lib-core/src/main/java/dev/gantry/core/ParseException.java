@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Lines;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,7 +20,6 @@ import java.util.OptionalInt;
 public class ParseException extends GantryException {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_SHOWN = 160;
 
     private final String source;
     private final int line;
@@ -84,22 +84,38 @@ public class ParseException extends GantryException {
         return new ParseException(source, 0, "", problem, null);
     }
 
-    /** @return where the input came from, e.g. {@code /proc/mdstat} or a file name */
+    /**
+     * Returns where the input came from, e.g. {@code /proc/mdstat} or a file name.
+     *
+     * @return where the input came from, e.g. {@code /proc/mdstat} or a file name
+     */
     public String source() {
         return source;
     }
 
-    /** @return the 1-based line number of the problem, when known */
+    /**
+     * Returns the 1-based line number of the problem, when known.
+     *
+     * @return the 1-based line number of the problem, when known
+     */
     public OptionalInt line() {
         return line == 0 ? OptionalInt.empty() : OptionalInt.of(line);
     }
 
-    /** @return the offending input text, unshortened, when known */
+    /**
+     * Returns the offending input text, unshortened, when known.
+     *
+     * @return the offending input text, unshortened, when known
+     */
     public Optional<String> offendingText() {
         return offendingText.isEmpty() ? Optional.empty() : Optional.of(offendingText);
     }
 
-    /** @return what was wrong and what was expected, without the location */
+    /**
+     * Returns what was wrong and what was expected, without the location.
+     *
+     * @return what was wrong and what was expected, without the location
+     */
     public String problem() {
         return problem;
     }
@@ -111,31 +127,7 @@ public class ParseException extends GantryException {
         }
         sb.append(": ").append(problem);
         if (offendingText != null && !offendingText.isEmpty()) {
-            sb.append("\n    > ").append(shown(offendingText));
-        }
-        return sb.toString();
-    }
-
-    /** Shortens and escapes text so that it is safe to put in a one-line log message. */
-    static String shown(String text) {
-        StringBuilder sb = new StringBuilder();
-        int limit = Math.min(text.length(), MAX_SHOWN);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (text.length() > MAX_SHOWN) {
-            sb.append("… (").append(text.length() - MAX_SHOWN).append(" more characters)");
+            sb.append("\n    > ").append(Lines.shown(offendingText));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Lines;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,11 @@ public final class Report {
         return new Report(List.copyOf(findings), "", List.of());
     }
 
-    /** @return a report without findings, title or diagrams; it is {@link #ok()} */
+    /**
+     * Returns a report without findings, title or diagrams; it is {@link #ok()}.
+     *
+     * @return a report without findings, title or diagrams; it is {@link #ok()}
+     */
     public static Report empty() {
         return EMPTY;
     }
@@ -103,32 +108,56 @@ public final class Report {
         return new Report(findings, title, List.copyOf(more));
     }
 
-    /** @return the title, when one was set */
+    /**
+     * Returns the title, when one was set.
+     *
+     * @return the title, when one was set
+     */
     public Optional<String> title() {
         return title.isEmpty() ? Optional.empty() : Optional.of(title);
     }
 
-    /** @return the Mermaid diagram sources in the order they were added; unmodifiable */
+    /**
+     * Returns the Mermaid diagram sources in the order they were added; unmodifiable.
+     *
+     * @return the Mermaid diagram sources in the order they were added; unmodifiable
+     */
     public List<String> diagrams() {
         return diagrams;
     }
 
-    /** @return all findings in order; unmodifiable */
+    /**
+     * Returns all findings in order; unmodifiable.
+     *
+     * @return all findings in order; unmodifiable
+     */
     public List<Finding> findings() {
         return findings;
     }
 
-    /** @return {@code true} when no finding is {@link Severity#FAIL}; an empty report is ok */
+    /**
+     * Returns {@code true} when no finding is {@link Severity#FAIL}; an empty report is ok.
+     *
+     * @return {@code true} when no finding is {@link Severity#FAIL}; an empty report is ok
+     */
     public boolean ok() {
         return findings.stream().noneMatch(f -> f.severity() == Severity.FAIL);
     }
 
-    /** @return the {@link Severity#FAIL} findings in order; unmodifiable */
+    /**
+     * Returns the {@link Severity#FAIL} findings in order; unmodifiable.
+     *
+     * @return the {@link Severity#FAIL} findings in order; unmodifiable
+     */
     public List<Finding> failures() {
         return bySeverity(Severity.FAIL);
     }
 
-    /** @return the highest severity among the findings, or {@link Severity#PASS} when there are none */
+    /**
+     * Returns the highest severity among the findings, or {@link Severity#PASS} when there are none.
+     *
+     * @return the highest severity among the findings, or {@link Severity#PASS} when there are none
+     */
     public Severity worst() {
         Severity worst = Severity.PASS;
         for (Finding f : findings) {
@@ -301,10 +330,14 @@ public final class Report {
         throw new CheckFailedException(this);
     }
 
-    /** @return a short description such as {@code Report[prod, 3 findings, worst=FAIL, ok=false]} */
+    /**
+     * Returns a short description such as {@code Report[prod, 3 findings, worst=FAIL, ok=false]}.
+     *
+     * @return a short description such as {@code Report[prod, 3 findings, worst=FAIL, ok=false]}
+     */
     @Override
     public String toString() {
-        String named = title.isEmpty() ? "" : ParseException.shown(title) + ", ";
+        String named = title.isEmpty() ? "" : Lines.shown(title) + ", ";
         return "Report[" + named + findings.size() + (findings.size() == 1 ? " finding" : " findings")
                 + ", worst=" + worst() + ", ok=" + ok() + "]";
     }

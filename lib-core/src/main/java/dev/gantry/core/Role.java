@@ -1,5 +1,6 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Syntax;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -62,8 +63,12 @@ public enum Role {
         throw Syntax.unknown("role", yamlName, YAML_NAMES);
     }
 
-    /** The inventory names of all roles, in declaration order. */
-    static List<String> yamlNames() {
+    /**
+     * Returns the inventory names of all roles, in declaration order: the names {@code parse} accepts.
+     *
+     * @return the names, unmodifiable
+     */
+    public static List<String> yamlNames() {
         return YAML_NAMES;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.gantry.core.internal.Lines;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class Secret {
         }
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new GantryException("environment variable " + ParseException.shown(variable) + " is "
+            throw new GantryException("environment variable " + Lines.shown(variable) + " is "
                     + (value == null ? "not set" : "empty") + "; export it with the secret before running");
         }
         return new Secret(value);
@@ -87,7 +88,11 @@ public final class Secret {
         return value;
     }
 
-    /** @return {@code Secret[****]}, never the value or its length */
+    /**
+     * Returns {@code Secret[****]}, never the value or its length.
+     *
+     * @return {@code Secret[****]}, never the value or its length
+     */
     @Override
     public String toString() {
         return "Secret[" + MASK + "]";
@@ -109,7 +114,11 @@ public final class Secret {
                 value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return the same number for every secret, so the hash reveals nothing */
+    /**
+     * Returns the same number for every secret, so the hash reveals nothing.
+     *
+     * @return the same number for every secret, so the hash reveals nothing
+     */
     @Override
     public int hashCode() {
         return SAME_FOR_ALL;

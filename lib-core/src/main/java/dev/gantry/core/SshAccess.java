@@ -1,11 +1,12 @@
 package dev.gantry.core;
 
+import dev.gantry.core.internal.Syntax;
 import java.util.Objects;
 
 /**
  * How Gantry logs in to a machine over SSH: the remote user and the port.
  *
- * <p>Defaults ({@link #defaults()}): user {@code root}, port {@code 22}. Anything else (identity
+ * <p>Defaults ({@link #ofDefaults()}): user {@code root}, port {@code 22}. Anything else (identity
  * files, jump hosts, known-hosts policy) comes from the user's own {@code ~/.ssh/config}.
  *
  * <pre>{@code
@@ -19,10 +20,10 @@ import java.util.Objects;
  */
 public record SshAccess(String user, int port) {
 
-    /** The user of {@link #defaults()}. */
+    /** The user of {@link #ofDefaults()}. */
     public static final String DEFAULT_USER = "root";
 
-    /** The port of {@link #defaults()}. */
+    /** The port of {@link #ofDefaults()}. */
     public static final int DEFAULT_PORT = 22;
 
     /**
@@ -43,7 +44,7 @@ public record SshAccess(String user, int port) {
      *
      * @return the default access
      */
-    public static SshAccess defaults() {
+    public static SshAccess ofDefaults() {
         return new SshAccess(DEFAULT_USER, DEFAULT_PORT);
     }
 

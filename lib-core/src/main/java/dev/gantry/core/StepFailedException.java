@@ -40,7 +40,11 @@ public class StepFailedException extends GantryException {
         this.step = step;
     }
 
-    /** @return the name of the step that failed */
+    /**
+     * Returns the name of the step that failed.
+     *
+     * @return the name of the step that failed
+     */
     public String step() {
         return step;
     }

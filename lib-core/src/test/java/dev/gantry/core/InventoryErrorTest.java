@@ -268,7 +268,7 @@ class InventoryErrorTest {
                    role: worker
                 """);
 
-        assertThat(e.getMessage()).startsWith("hosts.yaml:4: YAML syntax error:");
+        assertThat(e.getMessage()).startsWith("hosts.yaml:4: not valid YAML:");
         assertThat(e.offendingText()).hasValue("   role: worker");
         assertThat(e.getCause()).isNotNull();
     }
@@ -277,14 +277,14 @@ class InventoryErrorTest {
     void reportsAnUnterminatedFlowListAtTheLineWhereItEnds() {
         ParseException e = errorOf("machines:\n  - name: cp-1\n    disks: [nvme0n1\n");
 
-        assertThat(e.getMessage()).startsWith("hosts.yaml:4: YAML syntax error: while parsing a flow sequence");
+        assertThat(e.getMessage()).startsWith("hosts.yaml:4: not valid YAML: while parsing a flow sequence");
     }
 
     @Test
     void reportsAJsonSyntaxErrorAtTheParsersLineAndKeepsTheCause() {
         ParseException e = errorOf("{\n  \"machines\": [\n    {\"name\": \"cp-1\",,}\n  ]\n}\n");
 
-        assertThat(e.getMessage()).startsWith("hosts.yaml:3: JSON syntax error: Unexpected character (','");
+        assertThat(e.getMessage()).startsWith("hosts.yaml:3: not valid JSON: Unexpected character (','");
         assertThat(e.getCause()).isInstanceOf(tools.jackson.core.JacksonException.class);
     }
 

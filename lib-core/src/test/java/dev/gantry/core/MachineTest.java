@@ -18,7 +18,7 @@ class MachineTest {
     void startsFromDefaults() {
         assertThat(CP1.failureDomain()).isEqualTo(Machine.UNSPECIFIED_FAILURE_DOMAIN).isEqualTo("unspecified");
         assertThat(CP1.provider()).isEqualTo(ProviderKind.BARE_METAL);
-        assertThat(CP1.ssh()).isEqualTo(SshAccess.defaults()).isEqualTo(SshAccess.of("root", 22));
+        assertThat(CP1.ssh()).isEqualTo(SshAccess.ofDefaults()).isEqualTo(SshAccess.of("root", 22));
         assertThat(CP1.labels()).isEmpty();
         assertThat(CP1.disks()).isEmpty();
     }

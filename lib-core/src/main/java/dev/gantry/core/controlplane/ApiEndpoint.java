@@ -1,6 +1,7 @@
 package dev.gantry.core.controlplane;
 
 import dev.gantry.core.ParseException;
+import dev.gantry.core.internal.Addresses;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.gantry.core.controlplane;
 
+import dev.gantry.core.internal.Addresses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Secret;
+import dev.gantry.core.internal.Addresses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package dev.gantry.core.controlplane;
 
 import dev.gantry.core.Machine;
 import dev.gantry.core.etcd.EtcdEnvFile;
+import dev.gantry.core.internal.Addresses;
 import java.util.List;
 import java.util.stream.Collectors;
 

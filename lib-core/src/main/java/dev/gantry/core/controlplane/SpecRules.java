@@ -1,5 +1,6 @@
 package dev.gantry.core.controlplane;
 
+import dev.gantry.core.internal.Addresses;
 import dev.gantry.core.Finding;
 import java.util.ArrayList;
 import java.util.HashSet;

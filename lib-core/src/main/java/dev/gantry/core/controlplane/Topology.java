@@ -4,6 +4,7 @@ import dev.gantry.core.Inventory;
 import dev.gantry.core.Machine;
 import dev.gantry.core.ProviderKind;
 import dev.gantry.core.Role;
+import dev.gantry.core.internal.Addresses;
 import java.util.List;
 import java.util.Optional;
 

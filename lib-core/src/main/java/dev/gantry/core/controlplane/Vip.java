@@ -1,5 +1,6 @@
 package dev.gantry.core.controlplane;
 
+import dev.gantry.core.internal.Addresses;
 import java.net.InetAddress;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.gantry.core.etcd;
 
+import dev.gantry.core.internal.Checks;
 import dev.gantry.core.workflow.Retry;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.Workflow;
@@ -274,11 +275,7 @@ public final class EtcdClusterWorkflow {
         }
 
         private static Duration positive(String field, Duration value) {
-            Objects.requireNonNull(value, field);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive, got " + value);
-            }
-            return value;
+            return Checks.positive(value, field);
         }
     }
 }

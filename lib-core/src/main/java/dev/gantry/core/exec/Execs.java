@@ -1,5 +1,6 @@
 package dev.gantry.core.exec;
 
+import dev.gantry.core.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,11 +11,7 @@ final class Execs {
     private Execs() {}
 
     static Duration checkTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
-        return timeout;
+        return Checks.positive(timeout, "timeout");
     }
 
     static Path absolute(String path) {

@@ -36,7 +36,7 @@ public record Host(String name, String address, SshAccess ssh) {
      * @return a host reached as {@code root} on port 22
      */
     public static Host of(String name, String address) {
-        return new Host(name, address, SshAccess.defaults());
+        return new Host(name, address, SshAccess.ofDefaults());
     }
 
     /**

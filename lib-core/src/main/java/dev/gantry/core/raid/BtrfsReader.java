@@ -2,6 +2,8 @@ package dev.gantry.core.raid;
 
 import dev.gantry.core.ByteSize;
 import dev.gantry.core.ParseException;
+import dev.gantry.core.internal.Node;
+import dev.gantry.core.internal.TreeReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,11 +84,11 @@ final class BtrfsReader {
     }
 
     private List<Profile> json(String df) {
-        JsonText json = new JsonText(dfSource, df);
-        JsonText.Obj root = json.object(json.read(DF_EXPECTED), "the btrfs filesystem df output");
+        TreeReader json = TreeReader.json(dfSource, df).withUniqueKeys();
+        Node.Mapping root = json.object(json.read(DF_EXPECTED), "the btrfs filesystem df output");
         List<Profile> profiles = new ArrayList<>();
-        for (JsonText.Value value : json.requiredArray(root, "filesystem-df", DF_EXPECTED).items()) {
-            JsonText.Obj group = json.object(value, "a block group");
+        for (Node value : json.requiredArray(root, "filesystem-df", DF_EXPECTED).items()) {
+            Node.Mapping group = json.object(value, "a block group");
             String type = json.string(group, "bg-type").orElse("");
             String profile = json.string(group, "bg-profile").orElse("");
             if (type.isEmpty() || !PROFILE.matcher(profile).matches()) {

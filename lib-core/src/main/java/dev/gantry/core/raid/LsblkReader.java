@@ -1,5 +1,7 @@
 package dev.gantry.core.raid;
 
+import dev.gantry.core.internal.Node;
+import dev.gantry.core.internal.TreeReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,22 +26,22 @@ final class LsblkReader {
     private static final Pattern RMETA = Pattern.compile(".*_rmeta_[0-9]+$");
 
     /** One appearance of a device in the tree. */
-    private record Dev(JsonText.Obj obj, Dev parent, List<Dev> children, int depth) {}
+    private record Dev(Node.Mapping obj, Dev parent, List<Dev> children, int depth) {}
 
     /** An array being gathered from all its appearances. */
     private record Gathered(Dev first, Map<String, Dev> members) {}
 
-    private final JsonText json;
+    private final TreeReader json;
 
     LsblkReader(String source, String text) {
-        this.json = new JsonText(source, text);
+        this.json = TreeReader.json(source, text).withUniqueKeys();
     }
 
     List<RaidArray> read() {
-        JsonText.Obj root = json.object(json.read(EXPECTED), "the lsblk output");
-        JsonText.Arr devices = json.requiredArray(root, "blockdevices", EXPECTED);
+        Node.Mapping root = json.object(json.read(EXPECTED), "the lsblk output");
+        Node.Sequence devices = json.requiredArray(root, "blockdevices", EXPECTED);
         List<Dev> all = new ArrayList<>();
-        for (JsonText.Value value : devices.items()) {
+        for (Node value : devices.items()) {
             walk(value, null, 0, all);
         }
         boolean inverted = all.stream().anyMatch(d -> d.depth() > 0 && WHOLE_DEVICES.contains(type(d)));
@@ -60,17 +62,17 @@ final class LsblkReader {
         return List.copyOf(result);
     }
 
-    private void walk(JsonText.Value value, Dev parent, int depth, List<Dev> all) {
-        JsonText.Obj obj = json.object(value, "a block device");
+    private void walk(Node value, Dev parent, int depth, List<Dev> all) {
+        Node.Mapping obj = json.object(value, "a block device");
         Dev dev = new Dev(obj, parent, new ArrayList<>(), depth);
         if (parent != null) {
             parent.children().add(dev);
         }
         all.add(dev);
         kname(dev);
-        Optional<JsonText.Value> children = obj.get("children");
-        if (children.isPresent() && !(children.get() instanceof JsonText.Null)) {
-            for (JsonText.Value child : json.array(children.get(), "\"children\"").items()) {
+        Optional<Node> children = obj.get("children");
+        if (children.isPresent() && !(children.get() instanceof Node.Empty)) {
+            for (Node child : json.array(children.get(), "\"children\"").items()) {
                 walk(child, dev, depth + 1, all);
             }
         }

@@ -2,6 +2,8 @@ package dev.gantry.core.raid;
 
 import dev.gantry.core.ByteSize;
 import dev.gantry.core.ParseException;
+import dev.gantry.core.internal.Node;
+import dev.gantry.core.internal.TreeReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +34,13 @@ final class LvmReportReader {
     private final String source;
     private final String text;
     private final String jsonLines;
-    private final JsonText json;
+    private final TreeReader json;
 
     LvmReportReader(String source, String text) {
         this.source = source;
         this.text = text;
         this.jsonLines = jsonLinesOnly(text);
-        this.json = new JsonText(source, jsonLines);
+        this.json = TreeReader.json(source, jsonLines).withUniqueKeys();
     }
 
     List<RaidArray> read() {
@@ -51,12 +53,12 @@ final class LvmReportReader {
             throw new ParseException(source, first + 1, lines.get(Math.min(first, lines.size() - 1)),
                     "the output holds only messages, no JSON report; expected " + EXPECTED);
         }
-        JsonText.Obj root = json.object(json.read(EXPECTED), "the LVM report");
+        Node.Mapping root = json.object(json.read(EXPECTED), "the LVM report");
         List<Row> rows = new ArrayList<>();
-        for (JsonText.Value part : json.requiredArray(root, "report", EXPECTED).items()) {
-            Optional<JsonText.Value> lvs = json.object(part, "a report section").get("lv");
+        for (Node part : json.requiredArray(root, "report", EXPECTED).items()) {
+            Optional<Node> lvs = json.object(part, "a report section").get("lv");
             if (lvs.isPresent()) {
-                for (JsonText.Value lv : json.array(lvs.get(), "\"lv\"").items()) {
+                for (Node lv : json.array(lvs.get(), "\"lv\"").items()) {
                     rows.add(row(json.object(lv, "a logical volume")));
                 }
             }
@@ -119,7 +121,7 @@ final class LvmReportReader {
         return name.matches(".*_(rimage|rmeta|mimage|mlog)_[0-9]+$") || name.endsWith("_mlog");
     }
 
-    private Row row(JsonText.Obj lv) {
+    private Row row(Node.Mapping lv) {
         String name = required(lv, "lv_name");
         String vg = required(lv, "vg_name");
         String segtype = json.string(lv, "segtype").orElse("").strip();
@@ -141,7 +143,7 @@ final class LvmReportReader {
         return m.matches() ? m.group(1) : "other";
     }
 
-    private String required(JsonText.Obj lv, String key) {
+    private String required(Node.Mapping lv, String key) {
         String value = json.string(lv, key).orElse("").strip();
         if (value.isEmpty()) {
             throw json.error(json.lineOf(lv, key), "a logical volume has no \"" + key + "\"; expected lvs -o"
@@ -150,7 +152,7 @@ final class LvmReportReader {
         return value;
     }
 
-    private List<String> devices(JsonText.Obj lv) {
+    private List<String> devices(Node.Mapping lv) {
         String text = json.string(lv, "devices").orElse("").strip();
         List<String> devices = new ArrayList<>();
         for (String item : text.split(",")) {
@@ -169,7 +171,7 @@ final class LvmReportReader {
         return devices;
     }
 
-    private long size(JsonText.Obj lv, String key) {
+    private long size(Node.Mapping lv, String key) {
         String text = json.string(lv, key).orElse("").strip();
         if (text.isEmpty()) {
             return 0;
@@ -186,7 +188,7 @@ final class LvmReportReader {
         }
     }
 
-    private ParseException sizeError(JsonText.Obj lv, String key, String text, Throwable cause) {
+    private ParseException sizeError(Node.Mapping lv, String key, String text, Throwable cause) {
         return json.error(json.lineOf(lv, key), "\"" + key + "\" is " + Input.quote(text) + "; expected a"
                 + " number of bytes such as \"65536\" (run lvs with --units b --nosuffix)", cause);
     }

@@ -1,6 +1,7 @@
 package dev.gantry.core.raid;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.core.internal.Checks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,10 +89,7 @@ public final class NodeExporterMd {
      */
     public static List<RaidArray> fetch(URI metricsUrl, Duration timeout) {
         Objects.requireNonNull(metricsUrl, "metricsUrl");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-        }
+        Checks.positive(timeout, "timeout");
         return parse(fetchText(metricsUrl, timeout), metricsUrl.toString());
     }
 

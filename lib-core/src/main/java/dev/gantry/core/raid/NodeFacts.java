@@ -4,6 +4,7 @@ import dev.gantry.core.ParseException;
 import dev.gantry.core.Report;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
+import dev.gantry.core.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -90,10 +91,7 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
     public static NodeFacts collect(Host host, HostExecutor executor, Duration commandTimeout) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(commandTimeout, "commandTimeout");
-        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
-            throw new IllegalArgumentException("commandTimeout must be positive but was " + commandTimeout);
-        }
+        Checks.positive(commandTimeout, "commandTimeout");
         return new NodeFactsCollector(host, executor, commandTimeout).collect();
     }
 
@@ -117,10 +115,7 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
     public static NodeFacts fromNodeExporter(Host host, URI metricsUrl, Duration timeout) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(metricsUrl, "metricsUrl");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-        }
+        Checks.positive(timeout, "timeout");
         String command = "GET " + metricsUrl;
         String body = NodeExporterMd.fetchText(metricsUrl, timeout);
         try {

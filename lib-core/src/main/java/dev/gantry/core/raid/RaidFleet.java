@@ -4,20 +4,12 @@ import dev.gantry.core.Finding;
 import dev.gantry.core.Report;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
+import dev.gantry.core.internal.Checks;
+import dev.gantry.core.internal.FanOut;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,20 +54,16 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
 
     /** Checks the settings. */
     public RaidFleet {
-        Objects.requireNonNull(nodeTimeout, "nodeTimeout");
-        Objects.requireNonNull(commandTimeout, "commandTimeout");
-        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-            throw new IllegalArgumentException("parallelism must be 1.." + MAX_PARALLELISM + " but was " + parallelism);
-        }
-        if (nodeTimeout.isNegative() || nodeTimeout.isZero() || commandTimeout.isNegative()
-                || commandTimeout.isZero() || nodeTimeout.compareTo(MAX_TIMEOUT) > 0
-                || commandTimeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("timeouts must be positive and at most " + MAX_TIMEOUT
-                    + " but were nodeTimeout " + nodeTimeout + " and commandTimeout " + commandTimeout);
-        }
+        Checks.between(parallelism, 1, MAX_PARALLELISM, "parallelism");
+        Checks.positive(nodeTimeout, MAX_TIMEOUT, "nodeTimeout");
+        Checks.positive(commandTimeout, MAX_TIMEOUT, "commandTimeout");
     }
 
-    /** @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command */
+    /**
+     * Returns a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command.
+     *
+     * @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command
+     */
     public static RaidFleet ofDefaults() {
         return new RaidFleet(DEFAULT_PARALLELISM, DEFAULT_NODE_TIMEOUT, NodeFacts.DEFAULT_COMMAND_TIMEOUT);
     }
@@ -133,21 +121,13 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
         if (nodes.isEmpty()) {
             return Report.empty().withTitle(title);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, nodes.size()), threads());
-        try {
-            List<CompletableFuture<Report>> futures = new ArrayList<>();
-            for (Host host : nodes) {
-                futures.add(start(pool, () -> node(host, executor, check)));
-            }
-            await(futures, nodes.size());
-            Report combined = Report.empty();
-            for (int i = 0; i < nodes.size(); i++) {
-                combined = combined.and(outcome(nodes.get(i), futures.get(i)));
-            }
-            return combined.withTitle(title);
-        } finally {
-            pool.shutdownNow();
+        List<FanOut.Outcome<Report>> outcomes = FanOut.of(parallelism, nodeTimeout)
+                .withThreadName("gantry-raid-fleet").map(nodes, host -> node(host, executor, check));
+        Report combined = Report.empty();
+        for (int i = 0; i < nodes.size(); i++) {
+            combined = combined.and(outcome(nodes.get(i), outcomes.get(i)));
         }
+        return combined.withTitle(title);
     }
 
     private Report node(Host host, HostExecutor executor, BiFunction<String, List<RaidArray>, Report> check) {
@@ -168,73 +148,20 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
         return checked.and(facts.report());
     }
 
-    /** Runs the task on the pool; its timeout counts from when it starts, and interrupts it. */
-    private CompletableFuture<Report> start(ExecutorService pool, Supplier<Report> task) {
-        CompletableFuture<Report> result = new CompletableFuture<>();
-        pool.execute(() -> {
-            Thread worker = Thread.currentThread();
-            Object lock = new Object();
-            boolean[] finished = {false};
-            result.orTimeout(nodeTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
-                synchronized (lock) {
-                    if (!finished[0] && e instanceof TimeoutException) {
-                        worker.interrupt();
-                    }
-                }
-            });
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            } finally {
-                synchronized (lock) {
-                    finished[0] = true;
-                    Thread.interrupted();
-                }
-            }
-        });
-        return result;
-    }
-
-    private void await(List<CompletableFuture<Report>> futures, int nodes) {
-        long rounds = (nodes + parallelism - 1) / parallelism + 1L;
-        long deadlineMillis = Math.multiplyExact(nodeTimeout.toMillis(), rounds);
-        try {
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                    .get(deadlineMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.debug("fleet wait ended: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Report outcome(Host host, FanOut.Outcome<Report> outcome) {
+        if (outcome instanceof FanOut.Outcome.Done<Report> done) {
+            return done.value();
         }
-    }
-
-    private Report outcome(Host host, CompletableFuture<Report> future) {
-        if (!future.isDone()) {
-            return Report.of(unreachable(host, "not collected before the fleet's deadline (" + nodeTimeout
-                    + " per node, " + parallelism + " at a time)"));
-        }
-        try {
-            return future.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String why = cause instanceof TimeoutException ? "did not finish within " + nodeTimeout : cause.toString();
-            return Report.of(unreachable(host, why));
-        }
+        String why = outcome instanceof FanOut.Outcome.TimedOut ? "did not finish within " + nodeTimeout
+                : outcome instanceof FanOut.Outcome.Failed<Report> failed ? failed.cause().toString()
+                : "not collected before the fleet's deadline (" + nodeTimeout + " per node, " + parallelism
+                        + " at a time)";
+        return Report.of(unreachable(host, why));
     }
 
     private static Finding unreachable(Host host, String why) {
         return Finding.fail("RAID-NODE-UNREACHABLE", host.name(), host.name() + " (" + host.address()
                 + ") could not be read: " + why, "check that the host is up and reachable (ssh -p "
                 + host.ssh().port() + " " + host.ssh().user() + "@" + host.address() + "), then run the check again");
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "gantry-raid-fleet-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,12 @@
-package dev.gantry.core;
+package dev.gantry.core.internal;
 
+import dev.gantry.core.GantryException;
+import dev.gantry.core.Inventory;
+import dev.gantry.core.Machine;
+import dev.gantry.core.ParseException;
+import dev.gantry.core.ProviderKind;
+import dev.gantry.core.Role;
+import dev.gantry.core.SshAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -24,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe; one instance per document, created by {@link #parse(String, String)}.
  */
-final class InventoryReader {
+public final class InventoryReader {
+
+    /** How deeply an inventory may nest; it needs 4: machines, a machine, its ssh or labels, their values. */
+    public static final int MAX_DEPTH = 32;
 
     private static final Logger log = LoggerFactory.getLogger(InventoryReader.class);
 
@@ -53,7 +63,15 @@ final class InventoryReader {
         this.text = text;
     }
 
-    static Inventory load(Path file) {
+    /**
+     * Reads an inventory file, at most {@value Inventory#MAX_INPUT_BYTES} bytes of UTF-8.
+     *
+     * @param file the file
+     * @return the inventory
+     * @throws ParseException naming the file, line, machine and field of the first problem
+     * @throws GantryException when the file does not exist or cannot be read
+     */
+    public static Inventory load(Path file) {
         String source = file.toString();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -70,7 +88,15 @@ final class InventoryReader {
         return parse(decode(bytes, source), source);
     }
 
-    static Inventory parse(String text, String source) {
+    /**
+     * Reads an inventory from YAML or JSON text.
+     *
+     * @param text the document
+     * @param source the name of the input for messages
+     * @return the inventory
+     * @throws ParseException naming the source, line, machine and field of the first problem
+     */
+    public static Inventory parse(String text, String source) {
         if (text.length() > Inventory.MAX_INPUT_BYTES || utf8Length(text) > Inventory.MAX_INPUT_BYTES) {
             throw tooLarge(source);
         }
@@ -84,13 +110,14 @@ final class InventoryReader {
     }
 
     private Inventory read() {
-        Node.Sequence list = machineList(TreeReader.read(source, text, isJson(text)));
+        TreeReader reader = isJson(text) ? TreeReader.json(source, text) : TreeReader.yaml(source, text);
+        Node.Sequence list = machineList(reader.withMaxDepth(MAX_DEPTH).read("a map with a 'machines' list"));
         List<Parsed> parsed = new ArrayList<>(list.items().size());
         for (int i = 0; i < list.items().size(); i++) {
             parsed.add(machine(i, list.items().get(i)));
         }
         List<Machine> machines = parsed.stream().map(Parsed::machine).collect(Collectors.toList());
-        Inventory.firstDuplicate(machines).ifPresent(d -> {
+        MachineDuplicate.find(machines).ifPresent(d -> {
             throw duplicate(d, parsed);
         });
         return new Inventory(machines);
@@ -134,15 +161,15 @@ final class InventoryReader {
         Fields fields = new Fields(map, where, MACHINE_FIELDS);
         Node.Entry name = fields.required("name", Syntax.NAME_EXPECTED);
         String validName = fields.convert(name, Syntax.NAME_EXPECTED, Syntax::machineName);
-        Node.Entry address = fields.required("address", Syntax.ADDRESS_EXPECTED);
+        Node.Entry address = fields.required("address", Addresses.HOST_EXPECTED);
         Machine machine = new Machine(
                 validName,
-                fields.convert(address, Syntax.ADDRESS_EXPECTED, Syntax::address),
+                fields.convert(address, Addresses.HOST_EXPECTED, Syntax::address),
                 fields.convert(fields.required("role", ROLE_EXPECTED), ROLE_EXPECTED, Role::parse),
                 fields.optional("failureDomain", Syntax.DOMAIN_EXPECTED, Syntax::failureDomain)
                         .orElse(Machine.UNSPECIFIED_FAILURE_DOMAIN),
                 fields.optional("provider", PROVIDER_EXPECTED, ProviderKind::parse).orElse(ProviderKind.BARE_METAL),
-                fields.get("ssh").map(e -> ssh(e, where)).orElse(SshAccess.defaults()),
+                fields.get("ssh").map(e -> ssh(e, where)).orElse(SshAccess.ofDefaults()),
                 fields.get("labels").map(e -> labels(e, where)).orElse(Map.of()),
                 fields.get("disks").map(e -> disks(e, where)).orElse(List.of()));
         return new Parsed(machine, lineOf(name), lineOf(address));
@@ -215,7 +242,7 @@ final class InventoryReader {
         return map;
     }
 
-    private ParseException duplicate(Inventory.Duplicate d, List<Parsed> parsed) {
+    private ParseException duplicate(MachineDuplicate d, List<Parsed> parsed) {
         boolean name = d.what().equals("machine name");
         Parsed first = parsed.get(d.first());
         Parsed second = parsed.get(d.second());
@@ -359,7 +386,7 @@ final class InventoryReader {
             String hint = key.equals("<<") ? "YAML merge keys are not supported; "
                     : guess.map(g -> "did you mean '" + prefix + g + "'? ").orElse("");
             String scope = prefix.isEmpty() && known.size() == 1 ? "top-level key" : "field";
-            return "unknown " + scope + " '" + ParseException.shown(field) + "' (" + hint + "expected "
+            return "unknown " + scope + " '" + Lines.shown(field) + "' (" + hint + "expected "
                     + (known.size() == 1 ? "only '" + known.get(0) + "'" : "one of " + String.join(", ", known))
                     + ")";
         }

@@ -1,11 +1,11 @@
-package dev.gantry.core;
+package dev.gantry.core.internal;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the closest known word for a misspelt one, for "did you mean" hints in error messages. */
-final class Spelling {
+public final class Spelling {
 
     private static final int MAX_COMPARED = 64;
 
@@ -15,7 +15,7 @@ final class Spelling {
      * Returns the known word closest to {@code word}, ignoring case, when it is close enough to be a
      * likely typo: at most one edit for short words, at most a third of the word's length otherwise.
      */
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         if (word.isEmpty() || word.length() > MAX_COMPARED) {
             return Optional.empty();
         }
@@ -34,7 +34,7 @@ final class Spelling {
     }
 
     /** Levenshtein distance with adjacent transpositions counted as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
