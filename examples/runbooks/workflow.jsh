@@ -26,7 +26,7 @@ Step checksum = Step.of("record checksum of app.conf",
         ctx -> {
             ExecResult sum = ctx.executor().exec(host, List.of("sha256sum", conf), timeout);
             ctx.executor().upload(host, conf + ".sha256", sum.stdout().getBytes(), 0644);
-        }).withRetry(Retry.onTransient(3, Duration.ofSeconds(1)));
+        }).withRetry(Retry.when(3, Duration.ofSeconds(1), e -> String.valueOf(e.getMessage()).contains("busy")));
 
 Workflow workflow = Workflow.of(createDir, writeConf, checksum).withExecutor(LocalExecutor.create());
 
@@ -43,6 +43,9 @@ System.out.println("--- run again");
 WorkflowResult again = workflow.run(Progress.console()).print().orThrow();
 if (!again.ran().isEmpty()) throw new IllegalStateException("expected every step skipped, ran " + again.ran());
 
-// 5. Clean up the temporary directory.
+// 5. The same result as a Report, one finding per step: it can be and()-ed with other checks.
+again.report().print().orThrow();
+
+// 6. Clean up the temporary directory.
 LocalExecutor.create().exec(host, List.of("rm", "-r", root.toString()), timeout);
 System.out.println("removed " + root);

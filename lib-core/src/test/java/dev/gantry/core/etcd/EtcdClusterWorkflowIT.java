@@ -154,6 +154,21 @@ class EtcdClusterWorkflowIT {
     }
 
     @Test
+    @Order(4)
+    void etcdctlOverSshReadsTheRealClusterIntoAViewThatAllowsAJoin() {
+        Etcdctl etcdctl = Etcdctl.of(host).withEndpoints(List.of(etcd.members().get(0).clientUrl()));
+
+        EtcdClusterView view = etcdctl.view(ssh, TIMEOUT);
+
+        assertThat(etcdctl.available(ssh, TIMEOUT)).isTrue();
+        assertThat(view.voting()).extracting(EtcdMember::name).containsExactlyInAnyOrder("e1", "e2", "e3");
+        assertThat(view.learners()).isEmpty();
+        assertThat(view.healthyVoting()).isEqualTo(3);
+        assertThat(QuorumGuard.of(view).canJoin().allowed()).isTrue();
+        assertThat(QuorumGuard.of(view).canRestart(view.member("e2").orElseThrow()).allowed()).isTrue();
+    }
+
+    @Test
     @Order(5)
     void aRunOnAFinishedClusterSkipsEveryStep() {
         assertThat(workflow.dryRun().upToDate()).isTrue();

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code DOWN ETCD-UNREACHABLE}: no endpoint answered the member list;</li>
  *   <li>{@code DOWN ETCD-ALARM}: an alarm such as {@code NOSPACE} or {@code CORRUPT} is active;</li>
- *   <li>{@code DOWN ETCD-QUORUM-LOST}: fewer than {@code voting / 2 + 1} voting members are healthy;</li>
+ *   <li>{@code DOWN ETCD-QUORUM-LOST}: fewer than the {@link dev.gantry.core.etcd.Quorum quorum} of the
+ *       voting members are healthy;</li>
  *   <li>{@code DOWN ETCD-LEADER-MISSING}: quorum holds but no member reports a leader;</li>
  *   <li>{@code DEGRADED ETCD-MEMBER-DOWN}: quorum holds but a member is down, unreachable, or has
  *       not started;</li>
