@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  *       faulty} → FAULTY, {@code journal} → JOURNAL, {@code in_sync} → ACTIVE, {@code replacement}
  *       → REBUILDING, {@code spare} with a slot → REBUILDING (being recovered), {@code spare}
  *       without one → SPARE. Slots below {@code md/raid_disks} ({@code "3 (2)"} during a reshape
- *       gives 3) that no member holds become {@linkplain RaidMember#missingSlot(int) missing
+ *       gives 3; an empty file, which the kernel prints when the count is 0 as for an IMSM or DDF
+ *       container, gives 0) that no member holds become {@linkplain RaidMember#missingSlot(int) missing
  *       members}.
  *   <li>{@code sync} from {@code md/sync_action} when not {@code idle}/{@code frozen} ({@code
  *       recover} is named {@code recovery}), with the percentage of {@code md/sync_completed}

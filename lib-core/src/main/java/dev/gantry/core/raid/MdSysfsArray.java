@@ -83,9 +83,14 @@ final class MdSysfsArray {
         return MemberRole.UNKNOWN;
     }
 
+    /**
+     * The slots of {@code md/raid_disks}: {@code "3 (2)"} during a reshape gives 3; a missing file
+     * and an empty one (the kernel prints nothing when raid_disks is 0, as for an IMSM or DDF
+     * container) give 0.
+     */
     private int raidDisks() throws IOException {
         Path file = md.resolve("raid_disks");
-        Optional<String> text = text(file);
+        Optional<String> text = text(file).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
             return 0;
         }

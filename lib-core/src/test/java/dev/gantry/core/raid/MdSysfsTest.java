@@ -87,6 +87,21 @@ class MdSysfsTest {
     }
 
     @Test
+    void readsAnImsmContainerWhoseRaidDisksFileIsEmptyAndTheVolumeInIt() {
+        new SysTree(dir).unpack(Fixtures.read("raid/sysfs/imsm-container.ttar"));
+
+        assertThat(MdSysfs.read(dir.resolve("sys/block"))).containsExactly(
+                new RaidArray("md126", "raid1", "clean",
+                        List.of(new RaidMember("sda", 0, 488383488L * 1024, MemberRole.ACTIVE),
+                                new RaidMember("sdb", 1, 488383488L * 1024, MemberRole.ACTIVE)),
+                        0, 976766976L * 512, Optional.empty()),
+                new RaidArray("md127", "container", "inactive",
+                        List.of(new RaidMember("sda", -1, 488386584L * 1024, MemberRole.SPARE),
+                                new RaidMember("sdb", -1, 488386584L * 1024, MemberRole.SPARE)),
+                        0, 0, Optional.empty()));
+    }
+
+    @Test
     void ignoresBlockDevicesThatAreNotMdAndReturnsArraysInNameOrder() {
         SysTree tree = new SysTree(dir).write("sda/size", "1").array("md1", "raid0", "clean", 0, 4096, 8)
                 .array("md0", "raid0", "clean", 0, 4096, 8);
