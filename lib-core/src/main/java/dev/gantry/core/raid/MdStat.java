@@ -26,8 +26,8 @@ import java.util.Objects;
  *       RaidMember#missingSlot(int) missing slots}. Flags {@code (W)} write-mostly, {@code (J)} journal,
  *       {@code (F)} faulty, {@code (S)} spare and {@code (R)} replacement give the role; they must
  *       appear in the kernel's order: {@code (W)}, {@code (J)}, then {@code (F)} alone or {@code
- *       (S)} and/or {@code (R)}. For active arrays of levels with redundancy the {@code [n/m] [U_]}
- *       status is used: when more unflagged members are printed than there are {@code U}s, the
+ *       (S)} and/or {@code (R)}. For active arrays of levels with redundancy, and of {@code
+ *       multipath} (whose slots are paths), the {@code [n/m] [U_]} status is used: when more unflagged members are printed than there are {@code U}s, the
  *       surplus (those with the highest descriptor numbers, which a re-added disk gets; a heuristic,
  *       mdstat does not say which) is {@link MemberRole#REBUILDING}, and every other down slot
  *       becomes a {@linkplain RaidMember#missingSlot(int) missing member}, so active + rebuilding +

@@ -26,7 +26,7 @@ final class MdStatBlock {
         }
     }
 
-    private static final Set<String> REDUNDANT = Set.of("raid1", "raid4", "raid5", "raid6", "raid10");
+    private static final Set<String> REDUNDANT = Set.of("raid1", "raid4", "raid5", "raid6", "raid10", "multipath");
     /** The raid5.c personalities, whose growing reshape can print fewer {@code U}s than {@code m}. */
     private static final Set<String> RESHAPING = Set.of("raid4", "raid5", "raid6");
     private static final Set<String> CHUNKED = Set.of("raid0", "raid4", "raid5", "raid6", "raid10");

@@ -144,6 +144,26 @@ class MdStatTest {
     }
 
     @Test
+    void readsTheSlotsOfAMultipathArrayWhosePathFailed() {
+        Map<String, RaidArray> multipath = byName(MdStat.parse(Fixtures.mdstat("multipath")));
+
+        assertThat(multipath.get("md0").members()).containsExactly(new RaidMember("sdc", -1, 0, MemberRole.FAULTY),
+                RaidMember.active("sdb", -1), RaidMember.missingSlot(1));
+        assertThat(multipath.get("md1").members()).containsExactly(RaidMember.active("sde", -1),
+                RaidMember.active("sdd", -1));
+        assertThat(multipath.get("md0").level()).isEqualTo("multipath");
+        assertThat(multipath.get("md0").sizeBytes()).isEqualTo(10485696L * 1024);
+    }
+
+    @Test
+    void showsBothMissingSlotsOfAMultipathArrayWithBothPathsFailed() {
+        RaidArray md2 = byName(MdStat.parse(Fixtures.mdstat("multipath"))).get("md2");
+
+        assertThat(md2.members()).containsExactly(new RaidMember("sdg", -1, 0, MemberRole.FAULTY),
+                new RaidMember("sdf", -1, 0, MemberRole.FAULTY), RaidMember.missingSlot(0), RaidMember.missingSlot(1));
+    }
+
+    @Test
     void readsDelayedResyncAndBitmapLines() {
         assertThat(PROCFS.get("md9").sync()).contains(new SyncProgress("resync", "DELAYED", -1));
         assertThat(PROCFS.get("md9").activeMembers()).hasSize(4);
