@@ -13,7 +13,7 @@ final class Fixtures {
             "flags-and-remote", "odd-array", "raid456-grow-reshape",
             "multipath");
     static final List<String> MDADM = List.of("raid0-detail", "raid0-export", "raid1-degraded-detail",
-            "raid0-broken-detail");
+            "raid0-broken-detail", "ddf-container-detail", "ddf-volume-detail");
 
     private Fixtures() {}
 
