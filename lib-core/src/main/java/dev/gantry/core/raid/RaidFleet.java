@@ -75,7 +75,11 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
         }
     }
 
-    /** @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command */
+    /**
+     * Returns a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command.
+     *
+     * @return a fleet with 8 nodes at a time, 2 minutes per node and 30 seconds per command
+     */
     public static RaidFleet ofDefaults() {
         return new RaidFleet(DEFAULT_PARALLELISM, DEFAULT_NODE_TIMEOUT, NodeFacts.DEFAULT_COMMAND_TIMEOUT);
     }
@@ -94,6 +98,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy that collects this many nodes at once.
+     *
      * @param value how many nodes to collect at once, 1 to 256
      * @return a copy with that parallelism
      */
@@ -102,6 +108,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy with another time limit per node.
+     *
      * @param value how long one node may take
      * @return a copy with that node timeout
      */
@@ -110,6 +118,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy with another time limit per command.
+     *
      * @param value how long each command may run
      * @return a copy with that command timeout
      */
