@@ -30,6 +30,8 @@ final class BtrfsReader {
     private static final Pattern TOTAL = Pattern.compile("Total devices ([0-9]{1,4}) FS bytes used .*");
     private static final Pattern DEVID = Pattern.compile(
             "devid +([0-9]{1,19}) size (\\S+) used (\\S+) path (.+?)( MISSING)?");
+    /** The version line {@code btrfs filesystem show} ends with: {@code Btrfs v3.12+20131125}, {@code btrfs-progs v4.4}. */
+    private static final Pattern VERSION = Pattern.compile("(?:Btrfs|btrfs-progs) v[0-9][0-9A-Za-z.+~_-]{0,63}");
     private static final Set<String> STRIPED = Set.of("raid0", "raid10", "raid5", "raid6");
     private static final Set<String> DATA = Set.of("Data", "Data+Metadata");
 
@@ -124,7 +126,7 @@ final class BtrfsReader {
             } else if (devid.matches()) {
                 members.add(member(devid, members.size(), i + 1, lines.get(i)));
             } else if (!line.isEmpty() && !line.startsWith("***") && !line.startsWith("WARNING:")
-                    && !line.startsWith("btrfs-progs")) {
+                    && !VERSION.matcher(line).matches()) {
                 throw new ParseException(showSource, i + 1, lines.get(i), "not a btrfs filesystem show line;"
                         + " expected " + SHOW_EXPECTED);
             }

@@ -30,17 +30,29 @@ final class Input {
         return text;
     }
 
-    /** @return the lines of the text, without line breaks (a trailing {@code \r} removed) */
+    /**
+     * Returns the lines of the text, without line breaks (a trailing {@code \r} removed).
+     *
+     * @return the lines of the text, without line breaks (a trailing {@code \r} removed)
+     */
     static List<String> lines(String text) {
         return text.lines().map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).toList();
     }
 
-    /** @return the text of a 1-based line, or an empty string when out of range */
+    /**
+     * Returns the text of a 1-based line, or an empty string when out of range.
+     *
+     * @return the text of a 1-based line, or an empty string when out of range
+     */
     static String lineAt(String text, int line) {
         return line < 1 ? "" : lines(text).stream().skip(line - 1L).findFirst().orElse("");
     }
 
-    /** @return the value in double quotes, shortened to 60 characters, control characters escaped */
+    /**
+     * Returns the value in double quotes, shortened to 60 characters, control characters escaped.
+     *
+     * @return the value in double quotes, shortened to 60 characters, control characters escaped
+     */
     static String quote(String value) {
         StringBuilder sb = new StringBuilder("\"");
         int limit = Math.min(value.length(), 60);

@@ -18,6 +18,10 @@ import java.util.List;
  *       kernel name ({@code md0}); the level is the type; the chunk size of striping levels is
  *       {@code min-io} (the kernel sets it to the chunk, and {@code opt-io} to chunk × data members).
  *       lsblk does not know the array state: it is {@code unknown} (read {@code md/array_state}).
+ *       Partitions of an array ({@code md0p1}), which lsblk before util-linux 2.33 types {@code md}
+ *       too, are left out: a device typed {@code md} whose name is its md parent's plus {@code p<N>}
+ *       ({@code pkname}, else the tree) is a partition; one without an md parent, such as an
+ *       inactive array that has no level yet, is an array of level {@code unknown}.
  *   <li>LVM volumes ({@code type lvm}) over two or more devices whose {@code opt-io} is {@code min-io}
  *       × members, as device-mapper sets it for a stripe: named {@code vg/lv} from the mapper name
  *       ({@code vg0-data}, {@code my--vg-lv}), level {@code striped}, chunk {@code min-io}. A linear

@@ -3,11 +3,13 @@ package dev.gantry.core.raid;
 import dev.gantry.core.internal.Node;
 import dev.gantry.core.internal.TreeReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one lsblk JSON document; see {@link Lsblk} for what it returns. Not thread-safe. */
@@ -22,6 +24,7 @@ final class LsblkReader {
     private static final Set<String> NO_SPARES = Set.of("raid0", "linear", "striped");
     private static final Set<String> WHOLE_DEVICES = Set.of("disk", "loop", "rom");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern MD_PARTITION = Pattern.compile("(md.*?)p[0-9]{1,5}");
     private static final Pattern RIMAGE = Pattern.compile(".*_rimage_[0-9]+$");
     private static final Pattern RMETA = Pattern.compile(".*_rmeta_[0-9]+$");
 
@@ -45,10 +48,13 @@ final class LsblkReader {
             walk(value, null, 0, all);
         }
         boolean inverted = all.stream().anyMatch(d -> d.depth() > 0 && WHOLE_DEVICES.contains(type(d)));
+        Set<String> mdNames = new HashSet<>();
+        all.stream().filter(d -> MD_TYPES.contains(type(d))).forEach(d -> mdNames.add(kname(d)));
         Map<String, Gathered> arrays = new LinkedHashMap<>();
         for (Dev dev : all) {
             String type = type(dev);
-            if (MD_TYPES.contains(type) || "lvm".equals(type) && !isSubVolume(dev)) {
+            if (MD_TYPES.contains(type) && !isMdPartition(dev, inverted, mdNames)
+                    || "lvm".equals(type) && !isSubVolume(dev)) {
                 Gathered gathered = arrays.computeIfAbsent(kname(dev), k -> new Gathered(dev, new LinkedHashMap<>()));
                 for (Dev member : members(dev, inverted)) {
                     gathered.members().putIfAbsent(kname(member), member);
@@ -120,6 +126,29 @@ final class LsblkReader {
             return false;
         }
         return members.stream().allMatch(m -> bytes(m, "min-io") < minIo);
+    }
+
+    /**
+     * Whether a device typed {@code md} is a partition of an array ({@code md0p1}), which lsblk
+     * before util-linux 2.33 types {@code md} like an array without level: its name is the array's
+     * plus {@code p<N>} and that array is its parent ({@code pkname}; else the tree; else, in a flat
+     * list, an md device of that name). An inactive array without level has no md parent and stays.
+     */
+    private boolean isMdPartition(Dev dev, boolean inverted, Set<String> mdNames) {
+        Matcher partition = MD_PARTITION.matcher(kname(dev));
+        if (!"md".equals(type(dev)) || !partition.matches()) {
+            return false;
+        }
+        String array = partition.group(1);
+        Optional<String> pkname = json.string(dev.obj(), "pkname").filter(s -> !s.isBlank());
+        if (pkname.isPresent()) {
+            return pkname.get().equals(array) && mdNames.contains(array);
+        }
+        List<Dev> parents = inverted ? dev.children() : dev.parent() == null ? List.of() : List.of(dev.parent());
+        if (parents.isEmpty()) {
+            return mdNames.contains(array);
+        }
+        return parents.stream().anyMatch(p -> kname(p).equals(array) && MD_TYPES.contains(type(p)));
     }
 
     private boolean isSubVolume(Dev dev) {

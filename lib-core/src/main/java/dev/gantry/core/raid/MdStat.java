@@ -26,12 +26,15 @@ import java.util.Objects;
  *       RaidMember#missingSlot(int) missing slots}. Flags {@code (W)} write-mostly, {@code (J)} journal,
  *       {@code (F)} faulty, {@code (S)} spare and {@code (R)} replacement give the role; they must
  *       appear in the kernel's order: {@code (W)}, {@code (J)}, then {@code (F)} alone or {@code
- *       (S)} and/or {@code (R)}. For active arrays of levels with redundancy the {@code [n/m] [U_]}
- *       status is used: when more unflagged members are printed than the {@code m} in sync, the
+ *       (S)} and/or {@code (R)}. For active arrays of levels with redundancy, and of {@code
+ *       multipath} (whose slots are paths), the {@code [n/m] [U_]} status is used: when more unflagged members are printed than there are {@code U}s, the
  *       surplus (those with the highest descriptor numbers, which a re-added disk gets; a heuristic,
  *       mdstat does not say which) is {@link MemberRole#REBUILDING}, and every other down slot
  *       becomes a {@linkplain RaidMember#missingSlot(int) missing member}, so active + rebuilding +
  *       missing members always equal {@code n}. Faulty members are listed as well but hold no slot.
+ *       A raid4/5/6 may print fewer {@code U}s than {@code m}: during a growing reshape the kernel
+ *       does not count the added disk, not yet in sync in the new layout, as degraded ({@code [4/4]
+ *       [UUU_]}); that disk is then {@link MemberRole#REBUILDING}.
  *       For raid0 and linear, which print no {@code [n/m]}, every listed member counts.
  *   <li>{@code chunkBytes} from {@code 512k chunks} (raid0), {@code 512K chunks} (raid10) or {@code
  *       64k chunk} (raid4/5/6); 0 for raid1 and linear ({@code rounding} is not a stripe unit).

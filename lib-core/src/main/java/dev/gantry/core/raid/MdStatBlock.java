@@ -26,7 +26,9 @@ final class MdStatBlock {
         }
     }
 
-    private static final Set<String> REDUNDANT = Set.of("raid1", "raid4", "raid5", "raid6", "raid10");
+    private static final Set<String> REDUNDANT = Set.of("raid1", "raid4", "raid5", "raid6", "raid10", "multipath");
+    /** The raid5.c personalities, whose growing reshape can print fewer {@code U}s than {@code m}. */
+    private static final Set<String> RESHAPING = Set.of("raid4", "raid5", "raid6");
     private static final Set<String> CHUNKED = Set.of("raid0", "raid4", "raid5", "raid6", "raid10");
     private static final Pattern LEVEL = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern MEMBER = Pattern.compile("([^\\s\\[\\]()]+)\\[(\\d{1,9})\\]((?:\\([A-Z]\\))*)");
@@ -125,7 +127,7 @@ final class MdStatBlock {
                 throw new Unreadable(status.number(), level + " status needs '[n/m] [U_]' but found '"
                         + personalityStatus.strip() + "'");
             }
-            roles = withSlots(members, slots, status.number());
+            roles = withSlots(level, members, slots, status.number());
         }
         Optional<SyncProgress> sync = sync();
         return new RaidArray(name, level, state, roles, chunkBytes, sizeBytes, sync);
@@ -178,32 +180,36 @@ final class MdStatBlock {
     }
 
     /**
-     * Applies {@code [n/m] [U_]}: of the unflagged members, the surplus over the {@code m} in sync
-     * rebuild (the highest descriptor numbers); the remaining down slots are missing, so that
-     * active + rebuilding + missing is always {@code n}. Faulty members are listed but hold no slot.
+     * Applies {@code [n/m] [U_]}: of the unflagged members, the surplus over the {@code U}s rebuild
+     * (the highest descriptor numbers); the remaining down slots are missing, so that active +
+     * rebuilding + missing is always {@code n}. Faulty members are listed but hold no slot. Fewer
+     * {@code U}s than {@code m} is valid for raid4/5/6 only: in a growing reshape the kernel does not
+     * count a device not yet in sync in the new layout as degraded (raid5.c raid5_calc_degraded).
      */
-    private static List<RaidMember> withSlots(List<Parsed> members, Matcher slots, int line) throws Unreadable {
+    private static List<RaidMember> withSlots(String level, List<Parsed> members, Matcher slots, int line)
+            throws Unreadable {
         int raidDisks = Integer.parseInt(slots.group(1));
         int inSync = Integer.parseInt(slots.group(2));
         String map = slots.group(3);
         List<Parsed> unflagged = members.stream().filter(p -> p.member().role() == MemberRole.ACTIVE)
                 .sorted(Comparator.comparingInt(Parsed::descriptor).reversed()).toList();
-        long up = map.chars().filter(c -> c == 'U').count();
-        if (map.length() != raidDisks || inSync > raidDisks || up != inSync) {
+        int up = (int) map.chars().filter(c -> c == 'U').count();
+        boolean reshapeGap = up < inSync && RESHAPING.contains(level);
+        if (map.length() != raidDisks || inSync > raidDisks || up > inSync || up < inSync && !reshapeGap) {
             throw new Unreadable(line, "'[" + raidDisks + "/" + inSync + "] [" + map + "]' does not add up");
         }
-        if (unflagged.size() < inSync || unflagged.size() > raidDisks) {
+        if (unflagged.size() < up || unflagged.size() > raidDisks) {
             throw new Unreadable(line, unflagged.size() + " members without (F), (S), (J) or (R) do not fit '["
-                    + raidDisks + "/" + inSync + "]'");
+                    + raidDisks + "/" + inSync + "] [" + map + "]'");
         }
-        int surplus = unflagged.size() - inSync;
+        int surplus = unflagged.size() - up;
         List<RaidMember> rebuilding = unflagged.subList(0, surplus).stream().map(Parsed::member).toList();
         List<RaidMember> out = new ArrayList<>();
         for (Parsed p : members) {
             boolean rebuilds = rebuilding.stream().anyMatch(r -> r == p.member());
             out.add(rebuilds ? p.member().withRole(MemberRole.REBUILDING) : p.member());
         }
-        int missing = raidDisks - inSync - surplus;
+        int missing = raidDisks - up - surplus;
         List<Integer> holes = new ArrayList<>();
         for (int i = 0; i < map.length(); i++) {
             if (map.charAt(i) == '_') {

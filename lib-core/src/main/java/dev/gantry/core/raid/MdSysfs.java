@@ -29,12 +29,19 @@ import java.util.stream.Stream;
  *       from {@code <name>/size} (512-byte sectors).
  *   <li>members from {@code md/dev-*}: the device is the file name of the {@code block} link's
  *       target (else the directory name without {@code dev-}); the index is {@code slot} ({@code
- *       none} gives -1); the size is {@code size} (KiB); the role follows {@code state}: {@code
+ *       none} gives -1), or, when a member has no {@code slot} file, the N of the {@code md/rdN}
+ *       link that names its directory (md.rst: one {@code rdN} link per active device, N its
+ *       position); the size is {@code size} (KiB); the role follows {@code state}: {@code
  *       faulty} → FAULTY, {@code journal} → JOURNAL, {@code in_sync} → ACTIVE, {@code replacement}
  *       → REBUILDING, {@code spare} with a slot → REBUILDING (being recovered), {@code spare}
- *       without one → SPARE. Slots below {@code md/raid_disks} ({@code "3 (2)"} during a reshape
- *       gives 3) that no member holds become {@linkplain RaidMember#missingSlot(int) missing
- *       members}.
+ *       without one → SPARE.
+ *   <li>missing slots: slots below {@code md/raid_disks} ({@code "3 (2)"} during a reshape gives
+ *       3; an empty file, which the kernel prints when the count is 0 as for an IMSM or DDF
+ *       container, gives 0) that no active or rebuilding member holds become {@linkplain
+ *       RaidMember#missingSlot(int) missing members}. Active members whose slot is still unknown
+ *       fill as many of them, and {@code md/degraded} (redundant levels only) caps their number
+ *       less the rebuilding members, so the array never misses more than the kernel says. A
+ *       missing slot is named when the count is exact, else its index is -1.
  *   <li>{@code sync} from {@code md/sync_action} when not {@code idle}/{@code frozen} ({@code
  *       recover} is named {@code recovery}), with the percentage of {@code md/sync_completed}
  *       ({@code "done / total"}; -1 when {@code none} or absent).

@@ -2,14 +2,18 @@ package dev.gantry.core.raid;
 
 import dev.gantry.core.ParseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One {@code /sys/block/mdX} directory read into a {@link RaidArray}. */
@@ -17,6 +21,7 @@ final class MdSysfsArray {
 
     private static final int MAX_FILE = 4096;
     private static final int MAX_RAID_DISKS = 4096;
+    private static final Pattern RD_LINK = Pattern.compile("rd[0-9]{1,9}");
 
     private final Path device;
     private final Path md;
@@ -37,33 +42,81 @@ final class MdSysfsArray {
     }
 
     private List<RaidMember> members() throws IOException {
+        Map<String, Integer> linked = rdLinks();
         List<RaidMember> members = new ArrayList<>();
         try (Stream<Path> entries = Files.list(md)) {
             for (Path dev : entries.filter(p -> p.getFileName().toString().startsWith("dev-")).sorted().toList()) {
-                members.add(member(dev));
+                members.add(member(dev, linked));
             }
         }
-        Set<Integer> held = new HashSet<>();
-        members.stream().filter(m -> m.role() != MemberRole.SPARE).forEach(m -> held.add(m.index()));
-        int raidDisks = raidDisks();
-        for (int slot = 0; slot < raidDisks; slot++) {
-            if (!held.contains(slot)) {
-                members.add(RaidMember.missingSlot(slot));
-            }
-        }
+        members.addAll(missingSlots(members));
         return members;
     }
 
-    private RaidMember member(Path dev) throws IOException {
-        String name = dev.getFileName().toString().substring("dev-".length());
+    /**
+     * The slots below {@code raid_disks} that no active or rebuilding member holds. Members whose
+     * slot is unknown fill as many of them; {@code md/degraded}, when present, caps the count (a
+     * rebuilding member is one of the degraded). Slots are named only when the count is exact.
+     */
+    private List<RaidMember> missingSlots(List<RaidMember> members) throws IOException {
+        Set<Integer> held = new HashSet<>();
+        int unplaced = 0;
+        int rebuilding = 0;
+        for (RaidMember m : members) {
+            if (m.role() == MemberRole.ACTIVE || m.role() == MemberRole.REBUILDING) {
+                if (m.index() >= 0) {
+                    held.add(m.index());
+                } else {
+                    unplaced++;
+                }
+                rebuilding += m.role() == MemberRole.REBUILDING ? 1 : 0;
+            }
+        }
+        List<Integer> holes = new ArrayList<>();
+        for (int slot = 0, raidDisks = raidDisks(); slot < raidDisks; slot++) {
+            if (!held.contains(slot)) {
+                holes.add(slot);
+            }
+        }
+        int count = Math.max(0, holes.size() - unplaced);
+        Optional<Integer> degraded = degraded();
+        if (degraded.isPresent()) {
+            count = Math.min(count, Math.max(0, degraded.get() - rebuilding));
+        }
+        List<RaidMember> missing = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            missing.add(RaidMember.missingSlot(count == holes.size() ? holes.get(i) : -1));
+        }
+        return missing;
+    }
+
+    /** The {@code md/rdN} links: the {@code dev-*} directory each names, to its slot N. */
+    private Map<String, Integer> rdLinks() throws IOException {
+        Map<String, Integer> slots = new HashMap<>();
+        try (Stream<Path> entries = Files.list(md)) {
+            for (Path link : entries.filter(p -> RD_LINK.matcher(p.getFileName().toString()).matches()).toList()) {
+                Path target = Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName() : null;
+                if (target != null) {
+                    String name = link.getFileName().toString();
+                    slots.put(target.toString(), (int) parse(link, name.substring(2), MAX_RAID_DISKS - 1));
+                }
+            }
+        }
+        return slots;
+    }
+
+    private RaidMember member(Path dev, Map<String, Integer> linked) throws IOException {
+        String dir = dev.getFileName().toString();
+        String name = dir.substring("dev-".length());
         Path block = dev.resolve("block");
         if (Files.isSymbolicLink(block)) {
             Path target = Files.readSymbolicLink(block).getFileName();
             name = target == null ? name : target.toString();
         }
         Set<String> flags = Set.of(text(dev.resolve("state")).orElse("").split(","));
-        String slotText = text(dev.resolve("slot")).orElse("none");
-        int slot = slotText.equals("none") ? -1 : (int) parse(dev.resolve("slot"), slotText, MAX_RAID_DISKS);
+        Optional<String> slotText = text(dev.resolve("slot"));
+        int slot = slotText.isEmpty() ? linked.getOrDefault(dir, -1)
+                : slotText.get().equals("none") ? -1 : (int) parse(dev.resolve("slot"), slotText.get(), MAX_RAID_DISKS);
         long size = number(dev.resolve("size"), 1024);
         return new RaidMember(name, slot, size, role(flags, slot));
     }
@@ -83,14 +136,26 @@ final class MdSysfsArray {
         return MemberRole.UNKNOWN;
     }
 
+    /**
+     * The slots of {@code md/raid_disks}: {@code "3 (2)"} during a reshape gives 3; a missing file
+     * and an empty one (the kernel prints nothing when raid_disks is 0, as for an IMSM or DDF
+     * container) give 0.
+     */
     private int raidDisks() throws IOException {
         Path file = md.resolve("raid_disks");
-        Optional<String> text = text(file);
+        Optional<String> text = text(file).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
             return 0;
         }
         String first = text.get().split("\\s+")[0];
         return (int) parse(file, first, MAX_RAID_DISKS);
+    }
+
+    /** {@code md/degraded}: the slots without an in-sync device; empty for levels without redundancy. */
+    private Optional<Integer> degraded() throws IOException {
+        Path file = md.resolve("degraded");
+        Optional<String> text = text(file).filter(t -> !t.isEmpty());
+        return text.isEmpty() ? Optional.empty() : Optional.of((int) parse(file, text.get(), MAX_RAID_DISKS));
     }
 
     private Optional<SyncProgress> sync() throws IOException {
@@ -116,7 +181,10 @@ final class MdSysfsArray {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE + 1);
+        }
         if (bytes.length > MAX_FILE) {
             throw new ParseException(file.toString(), 1, "", "larger than " + MAX_FILE + " bytes (expected one"
                     + " short sysfs value)");

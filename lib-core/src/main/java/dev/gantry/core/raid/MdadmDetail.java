@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * <p><b>Human form</b> ({@code Detail.c}): the first line is {@code /dev/md0:}, then {@code Label :
  * value} lines (labels are right-aligned to different widths across versions, so each line is split
- * at its first {@code " : "}), then the device table under {@code Number Major Minor RaidDevice
+ * at its first {@code " : "}; {@code Member Arrays :} of an empty container has no value, and an
+ * indented {@code (…)} line continues the label above it, as DDF's {@code Container GUID :} line is
+ * followed by {@code (Linux-MD 03/17/22 10:16:15)}), then the device table under {@code Number Major Minor RaidDevice
  * State}. Read: {@code Raid Level}, {@code State} ({@code clean, degraded} gives {@code clean};
  * {@code FAILED} gives {@code failed}; {@code Not Started} gives {@code inactive}; {@code broken}
  * stays), {@code Array Size} (KiB), {@code Used Dev Size} (KiB, the size of every member), {@code

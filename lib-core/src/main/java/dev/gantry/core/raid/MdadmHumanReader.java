@@ -17,6 +17,7 @@ final class MdadmHumanReader {
 
     private static final Pattern TITLE = Pattern.compile("(/dev/\\S+):");
     private static final Pattern STATUS = Pattern.compile("(\\d{1,3})% complete");
+    private static final Pattern CONTINUATION = Pattern.compile("\\s+\\([^()]*\\)\\s*");
     private static final Pattern SIZE = Pattern.compile("(\\d+)(?:\\s.*)?");
     private static final Map<String, String> SYNC_LABELS = Map.of("Rebuild Status", "recovery",
             "Resync Status", "resync", "Reshape Status", "reshape", "Check Status", "check");
@@ -27,6 +28,7 @@ final class MdadmHumanReader {
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, MdadmLines.Line> where = new HashMap<>();
     private final List<RaidMember> members = new ArrayList<>();
+    private String previous;
 
     MdadmHumanReader(MdadmLines lines) {
         this.lines = lines;
@@ -52,14 +54,29 @@ final class MdadmHumanReader {
         return array(RaidGroup.shortName(title.group(1)));
     }
 
+    /**
+     * Reads {@code Label : value}, or {@code Label :} with no value (a container without volumes
+     * prints {@code Member Arrays :}), or an indented {@code (…)} line that continues the label
+     * before it (DDF's {@code Container GUID :} is followed by {@code (Linux-MD 03/17/22 10:16:15)}).
+     */
     private void label(MdadmLines.Line line) {
-        int colon = line.text().indexOf(" : ");
-        if (colon < 0) {
-            throw lines.error(line, "expected 'Label : value' (such as 'Raid Level : raid0') or the device table");
+        String text = line.text();
+        int colon = text.indexOf(" : ");
+        if (colon < 0 && text.endsWith(" :")) {
+            colon = text.length() - 2;
         }
-        String label = line.text().substring(0, colon).strip();
-        labels.put(label, line.text().substring(colon + 3).strip());
+        if (colon < 0 && previous != null && CONTINUATION.matcher(text).matches()) {
+            labels.put(previous, (labels.get(previous) + " " + text.strip()).strip());
+            return;
+        }
+        if (colon < 0) {
+            throw lines.error(line, "expected 'Label : value' (such as 'Raid Level : raid0'), an indented"
+                    + " '(...)' line continuing the label above it, or the device table");
+        }
+        String label = text.substring(0, colon).strip();
+        labels.put(label, text.substring(Math.min(text.length(), colon + 3)).strip());
         where.put(label, line);
+        previous = label;
     }
 
     private RaidArray array(String name) {

@@ -24,14 +24,20 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  *
  * <p>md arrays (mdadm collector): one per {@code device} of {@code node_md_state}, {@code
- * node_md_disks}, {@code node_md_disks_required}, {@code node_md_blocks} and {@code
- * node_md_blocks_synced}. The state is {@code active} or {@code inactive}; a {@code resync},
+ * node_md_disks}, {@code node_md_disks_required}, {@code node_md_blocks}, {@code
+ * node_md_blocks_synced}, and of node_exporter 1.10's sysfs gauges {@code node_md_raid_disks} and
+ * {@code node_md_degraded}. The state is {@code active} or {@code inactive} ({@code unknown} for an
+ * array without {@code node_md_state}); a {@code resync},
  * {@code recovering} or {@code check} state of 1 is a running {@link SyncProgress} ({@code resync},
  * {@code recovery}, {@code check}) at blocks synced ÷ blocks; the size is blocks × 1 KiB.
  * node_exporter exports <em>counts</em> of members, not their names, and no RAID level, chunk size
  * or {@code array_state}: members are named {@code md0/active-0}, {@code md0/failed-0}, {@code
- * md0/spare-0} (and {@code md0/missing-0} for required slots that no member fills), the level is
- * {@code unknown} and the chunk 0. A RAID-0 whose member vanished still looks healthy here (the
+ * md0/spare-0}, and the required slots that no active member fills ({@code node_md_disks_required}
+ * less {@code node_md_disks{state="active"}}, the n − m of mdstat's {@code [n/m]}; a failed member
+ * fills none) are {@linkplain RaidMember#missingSlot(int) missing slots}, as {@link MdStat} gives
+ * them. An array seen only through the sysfs gauges has {@code node_md_raid_disks} − {@code
+ * node_md_degraded} active members and {@code node_md_degraded} missing slots. The level is {@code
+ * unknown} and the chunk 0. A RAID-0 whose member vanished still looks healthy here (the
  * kernel's only signal, {@code array_state=broken}, is not exported); use {@link NodeFacts} for
  * that.
  *

@@ -42,28 +42,20 @@ final class NodeExporterReader {
     private RaidArray mdArray(String device, List<PromText.Sample> list) {
         Map<String, Double> state = new LinkedHashMap<>();
         Map<String, Double> disks = new LinkedHashMap<>();
-        double required = 0;
-        double blocks = 0;
-        double synced = -1;
+        Map<String, Double> gauges = new LinkedHashMap<>();
         for (PromText.Sample s : list) {
             switch (s.name()) {
                 case "node_md_state" -> state.put(s.label("state"), s.value());
                 case "node_md_disks" -> disks.put(s.label("state"), s.value());
-                case "node_md_disks_required" -> required = s.value();
-                case "node_md_blocks" -> blocks = s.value();
-                case "node_md_blocks_synced" -> synced = s.value();
-                default -> { }
+                default -> gauges.put(s.name(), s.value());
             }
         }
-        List<RaidMember> members = new ArrayList<>();
-        int active = count(disks.get("active"));
-        int failed = count(disks.get("failed"));
-        add(members, device, "active", active, MemberRole.ACTIVE);
-        add(members, device, "failed", failed, MemberRole.FAULTY);
-        add(members, device, "spare", count(disks.get("spare")), MemberRole.SPARE);
-        add(members, device, "missing", Math.max(0, count(required) - active - failed), MemberRole.FAULTY);
-        String arrayState = state.getOrDefault("inactive", 0.0) == 1.0 ? "inactive" : "active";
-        RaidArray array = new RaidArray(device, "unknown", arrayState, members, 0, kib(blocks), Optional.empty());
+        double blocks = gauges.getOrDefault("node_md_blocks", 0.0);
+        double synced = gauges.getOrDefault("node_md_blocks_synced", -1.0);
+        String arrayState = state.isEmpty() ? "unknown"
+                : state.getOrDefault("inactive", 0.0) == 1.0 ? "inactive" : "active";
+        RaidArray array = new RaidArray(device, "unknown", arrayState, members(device, disks, gauges), 0, kib(blocks),
+                Optional.empty());
         for (Map.Entry<String, String> sync : SYNC_STATES.entrySet()) {
             if (state.getOrDefault(sync.getKey(), 0.0) == 1.0) {
                 double percent = blocks > 0 && synced >= 0 && synced <= blocks ? synced * 100 / blocks : -1;
@@ -71,6 +63,31 @@ final class NodeExporterReader {
             }
         }
         return array;
+    }
+
+    /**
+     * Counted members: {@code node_md_disks} by state, and the slots that no active member fills as
+     * {@linkplain RaidMember#missingSlot(int) missing slots}: required ({@code node_md_disks_required},
+     * the n of mdstat's {@code [n/m]}) less active (its m); a failed member fills no slot. An array
+     * seen only through the sysfs gauges of node_exporter 1.10 has {@code node_md_raid_disks} less
+     * {@code node_md_degraded} active members and {@code node_md_degraded} missing slots.
+     */
+    private List<RaidMember> members(String device, Map<String, Double> disks, Map<String, Double> gauges) {
+        int degraded = count(gauges.get("node_md_degraded"));
+        int required = gauges.containsKey("node_md_disks_required") ? count(gauges.get("node_md_disks_required"))
+                : count(gauges.get("node_md_raid_disks"));
+        int active = disks.containsKey("active") ? count(disks.get("active")) : Math.max(0, required - degraded);
+        List<RaidMember> members = new ArrayList<>();
+        add(members, device, "active", active, MemberRole.ACTIVE);
+        add(members, device, "failed", count(disks.get("failed")), MemberRole.FAULTY);
+        add(members, device, "spare", count(disks.get("spare")), MemberRole.SPARE);
+        int missing = Math.max(0, required - active);
+        created += missing;
+        checkTotal();
+        for (int i = 0; i < missing; i++) {
+            members.add(RaidMember.missingSlot(-1));
+        }
+        return members;
     }
 
     private List<RaidArray> btrfsArrays() {
@@ -102,12 +119,16 @@ final class NodeExporterReader {
 
     private void add(List<RaidMember> members, String device, String kind, int count, MemberRole role) {
         created += count;
+        checkTotal();
+        for (int i = 0; i < count; i++) {
+            members.add(new RaidMember(device + "/" + kind + "-" + i, -1, 0, role));
+        }
+    }
+
+    private void checkTotal() {
         if (created > MAX_TOTAL_MEMBERS) {
             throw ParseException.of(source, "the metrics describe more than " + MAX_TOTAL_MEMBERS
                     + " md members; expected the metrics of one node");
-        }
-        for (int i = 0; i < count; i++) {
-            members.add(new RaidMember(device + "/" + kind + "-" + i, -1, 0, role));
         }
     }
 

@@ -128,6 +128,8 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
     }
 
     /**
+     * Finds the first array of a name among the facts.
+     *
      * @param name an array's name, such as {@code md0} or {@code vg0/data}
      * @return the first array of that name
      */
@@ -135,7 +137,11 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
         return arrays.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
-    /** @return the notes as findings about the host ({@link FactNote#toFinding()}); empty when none */
+    /**
+     * Returns the notes as findings about the host ({@link FactNote#toFinding()}); empty when none.
+     *
+     * @return the notes as findings about the host ({@link FactNote#toFinding()}); empty when none
+     */
     public Report report() {
         return Report.of(notes.stream().map(FactNote::toFinding).toList());
     }

@@ -131,7 +131,11 @@ final class NodeFactsCollector {
         return arrays;
     }
 
-    /** @return the mount points of btrfs filesystems in {@code /proc/self/mounts}, unescaped */
+    /**
+     * Returns the mount points of btrfs filesystems in {@code /proc/self/mounts}, unescaped.
+     *
+     * @return the mount points of btrfs filesystems in {@code /proc/self/mounts}, unescaped
+     */
     static List<String> btrfsMounts(String mounts) {
         List<String> found = new ArrayList<>();
         for (String line : Input.lines(mounts)) {

@@ -31,7 +31,11 @@ final class PromText {
 
     private PromText() {}
 
-    /** @return the samples whose name starts with one of the prefixes, in text order */
+    /**
+     * Returns the samples whose name starts with one of the prefixes, in text order.
+     *
+     * @return the samples whose name starts with one of the prefixes, in text order
+     */
     static List<Sample> samples(String text, String source, List<String> prefixes) {
         List<Sample> samples = new ArrayList<>();
         List<String> lines = Input.lines(text);

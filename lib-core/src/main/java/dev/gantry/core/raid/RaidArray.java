@@ -36,6 +36,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * An {@code active} array with no chunk, size or sync known.
+     *
      * @param name the array's name
      * @param level its RAID level
      * @param members its members
@@ -46,6 +48,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * A copy with another state.
+     *
      * @param value the state
      * @return a copy with that state
      */
@@ -54,6 +58,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * A copy with another chunk size.
+     *
      * @param bytes the chunk size
      * @return a copy with that chunk size
      */
@@ -62,6 +68,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * A copy with another usable size.
+     *
      * @param bytes the usable size
      * @return a copy with that size
      */
@@ -70,6 +78,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * A copy with a sync in progress.
+     *
      * @param value the sync in progress
      * @return a copy with that sync
      */
@@ -78,6 +88,8 @@ public record RaidArray(String name, String level, String state, List<RaidMember
     }
 
     /**
+     * A copy with other members.
+     *
      * @param value the members
      * @return a copy with those members
      */
@@ -85,7 +97,11 @@ public record RaidArray(String name, String level, String state, List<RaidMember
         return new RaidArray(name, level, state, value, chunkBytes, sizeBytes, sync);
     }
 
-    /** @return the members that are neither faulty nor spare */
+    /**
+     * Returns the members that are neither faulty nor spare.
+     *
+     * @return the members that are neither faulty nor spare
+     */
     public List<RaidMember> activeMembers() {
         return members.stream().filter(m -> m.role() == MemberRole.ACTIVE).toList();
     }

@@ -98,12 +98,18 @@ public final class RaidCheck {
         this.array = array;
     }
 
-    /** @return the RAID-0 policy with the defaults listed on the {@linkplain RaidCheck type} */
+    /**
+     * Returns the RAID-0 policy with the defaults listed on the {@linkplain RaidCheck type}.
+     *
+     * @return the RAID-0 policy with the defaults listed on the {@linkplain RaidCheck type}
+     */
     public static RaidCheck raid0() {
         return new RaidCheck(0, DEFAULT_SIZE_SKEW, DEFAULT_MIN_CHUNK, DEFAULT_MAX_CHUNK, List.of(), Optional.empty());
     }
 
     /**
+     * A copy that wants exactly this many data members.
+     *
      * @param n how many data members the array must have, at least 1
      * @return a copy with that member count
      * @throws IllegalArgumentException when {@code n < 1}
@@ -116,6 +122,8 @@ public final class RaidCheck {
     }
 
     /**
+     * A copy that allows this member-size skew.
+     *
      * @param ratio the largest allowed (largest − smallest) / largest member size, from 0 (equal
      *     sizes) to below 1; a raid0 over unequal members has a second, unstriped zone
      * @return a copy with that skew
@@ -129,6 +137,8 @@ public final class RaidCheck {
     }
 
     /**
+     * A copy that allows chunks from {@code minBytes} to {@code maxBytes}.
+     *
      * @param minBytes the smallest allowed chunk, above 0
      * @param maxBytes the largest allowed chunk, at least {@code minBytes}
      * @return a copy with that range; chunks must also be powers of two
@@ -169,6 +179,8 @@ public final class RaidCheck {
     }
 
     /**
+     * A copy that checks only the array of this name.
+     *
      * @param name the array to check, e.g. {@code md0} or {@code /dev/md0}
      * @return a copy that checks only that array
      */

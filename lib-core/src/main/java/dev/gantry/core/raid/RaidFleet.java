@@ -82,6 +82,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy that collects this many nodes at once.
+     *
      * @param value how many nodes to collect at once, 1 to 256
      * @return a copy with that parallelism
      */
@@ -90,6 +92,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy with another time limit per node.
+     *
      * @param value how long one node may take
      * @return a copy with that node timeout
      */
@@ -98,6 +102,8 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
+     * A copy with another time limit per command.
+     *
      * @param value how long each command may run
      * @return a copy with that command timeout
      */

@@ -34,6 +34,8 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
     }
 
     /**
+     * An active member of unknown size.
+     *
      * @param device the device name
      * @param index its slot, or -1
      * @return an active member of unknown size
@@ -54,6 +56,8 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
     }
 
     /**
+     * A copy with another size.
+     *
      * @param bytes the member's size
      * @return a copy with that size
      */
@@ -62,6 +66,8 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
     }
 
     /**
+     * A copy with another role.
+     *
      * @param value the member's role
      * @return a copy with that role
      */
@@ -69,17 +75,29 @@ public record RaidMember(String device, int index, long sizeBytes, MemberRole ro
         return new RaidMember(device, index, sizeBytes, value);
     }
 
-    /** @return whether the member is marked faulty */
+    /**
+     * Returns whether the member is marked faulty.
+     *
+     * @return whether the member is marked faulty
+     */
     public boolean faulty() {
         return role == MemberRole.FAULTY;
     }
 
-    /** @return whether this is a {@linkplain #missingSlot(int) missing slot}, not a device */
+    /**
+     * Returns whether this is a {@linkplain #missingSlot(int) missing slot}, not a device.
+     *
+     * @return whether this is a {@linkplain #missingSlot(int) missing slot}, not a device
+     */
     public boolean missing() {
         return MISSING_DEVICE.equals(device);
     }
 
-    /** @return whether the member is a spare */
+    /**
+     * Returns whether the member is a spare.
+     *
+     * @return whether the member is a spare
+     */
     public boolean spare() {
         return role == MemberRole.SPARE;
     }

@@ -22,6 +22,8 @@ public record SyncProgress(String action, String state, double percent) {
     }
 
     /**
+     * A running sync at a percentage.
+     *
      * @param action what runs
      * @param percent how far it is
      * @return a running sync
@@ -30,7 +32,11 @@ public record SyncProgress(String action, String state, double percent) {
         return new SyncProgress(action, "running", percent);
     }
 
-    /** @return whether it is running rather than waiting */
+    /**
+     * Returns whether it is running rather than waiting.
+     *
+     * @return whether it is running rather than waiting
+     */
     public boolean isRunning() {
         return "running".equals(state);
     }

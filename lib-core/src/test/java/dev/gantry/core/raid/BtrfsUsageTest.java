@@ -39,6 +39,28 @@ class BtrfsUsageTest {
     }
 
     @Test
+    void readsShowOutputOfOldBtrfsProgsWithItsVersionTrailer() {
+        List<RaidArray> arrays = BtrfsUsage.parse(Fixtures.read("raid/btrfs/df-v3.12-raid0.txt"),
+                Fixtures.read("raid/btrfs/show-v3.12-trailer.txt"));
+
+        assertThat(arrays).singleElement().satisfies(data -> {
+            assertThat(data.name()).isEqualTo("btrfs:5e0f8c36-9a4e-4d8e-8b2f-3c1a7d6e9f20:data");
+            assertThat(data.level()).isEqualTo("raid0");
+            assertThat(data.sizeBytes()).isEqualTo(2L << 30);
+            assertThat(data.members()).extracting(RaidMember::device).containsExactly("/dev/sdb", "/dev/sdc");
+        });
+    }
+
+    @Test
+    void stillRejectsALineThatOnlyLooksLikeAVersionTrailer() {
+        String show = Fixtures.read("raid/btrfs/show-raid0.txt") + "Btrfs is great\n";
+
+        assertThatThrownBy(() -> BtrfsUsage.parse(Fixtures.read("raid/btrfs/df-b-raid0.txt"), show))
+                .isInstanceOf(ParseException.class).hasMessageContaining("btrfs filesystem show:6:")
+                .hasMessageContaining("Btrfs is great");
+    }
+
+    @Test
     void readsHumanReadableSizes() {
         assertThat(BtrfsUsage.parse(Fixtures.read("raid/btrfs/df-human-raid0.txt")).get(0).sizeBytes())
                 .isEqualTo(134217728);

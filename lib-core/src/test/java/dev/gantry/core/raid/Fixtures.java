@@ -10,9 +10,10 @@ import java.util.List;
 final class Fixtures {
 
     static final List<String> MDSTAT = List.of("node-exporter-fixture", "procfs-fixture", "raid0-healthy",
-            "flags-and-remote", "odd-array");
+            "flags-and-remote", "odd-array", "raid456-grow-reshape",
+            "multipath");
     static final List<String> MDADM = List.of("raid0-detail", "raid0-export", "raid1-degraded-detail",
-            "raid0-broken-detail");
+            "raid0-broken-detail", "ddf-container-detail", "ddf-volume-detail");
 
     private Fixtures() {}
 

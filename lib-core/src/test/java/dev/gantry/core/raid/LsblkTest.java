@@ -42,6 +42,36 @@ class LsblkTest {
     }
 
     @Test
+    void leavesOutPartitionsOfAnArrayThatLsblkBefore233TypesAsMd() {
+        List<RaidArray> arrays = Lsblk.parse(Fixtures.read("raid/lsblk/md-partitions-2.31.json"));
+
+        assertThat(arrays).extracting(RaidArray::name).containsExactly("md0", "md127");
+        RaidArray md0 = arrays.get(0);
+        assertThat(md0.level()).isEqualTo("raid0");
+        assertThat(md0.chunkBytes()).isEqualTo(524288);
+        assertThat(md0.members()).containsExactly(new RaidMember("/dev/sda1", -1, 500107837440L, MemberRole.ACTIVE),
+                new RaidMember("/dev/sdb1", -1, 500107837440L, MemberRole.ACTIVE));
+    }
+
+    @Test
+    void keepsAnInactiveArrayWithoutLevelAsAnArrayOfUnknownLevel() {
+        RaidArray md127 = Lsblk.parse(Fixtures.read("raid/lsblk/md-partitions-2.31.json")).get(1);
+
+        assertThat(md127.level()).isEqualTo("unknown");
+        assertThat(md127.members()).extracting(RaidMember::device).containsExactly("/dev/sdc");
+    }
+
+    @Test
+    void leavesOutMdPartitionsInAnInvertedTree() {
+        String json = "{\"blockdevices\": [{\"name\": \"md0p1\", \"kname\": \"md0p1\", \"type\": \"md\","
+                + " \"size\": \"1000\", \"children\": [{\"name\": \"md0\", \"kname\": \"md0\", \"type\": \"raid1\","
+                + " \"size\": \"2000\", \"children\": [{\"name\": \"sda\", \"kname\": \"sda\", \"type\": \"disk\","
+                + " \"size\": \"3000\"}]}]}]}";
+
+        assertThat(Lsblk.parse(json)).extracting(RaidArray::name).containsExactly("md0");
+    }
+
+    @Test
     void readsAnInvertedTreeWithNumbersAsStrings() {
         List<RaidArray> arrays = Lsblk.parse(Fixtures.read("raid/lsblk/md-raid0-inverted.json"));
 

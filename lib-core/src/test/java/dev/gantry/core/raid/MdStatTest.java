@@ -112,6 +112,58 @@ class MdStatTest {
     }
 
     @Test
+    void readsAGrowingRaid5ReshapeWhoseNewDiskIsNotYetInSync() {
+        RaidArray md0 = MdStat.parse(Fixtures.mdstat("raid456-grow-reshape")).get(0);
+
+        assertThat(md0).isEqualTo(new RaidArray("md0", "raid5", "active",
+                List.of(new RaidMember("sde1", -1, 0, MemberRole.REBUILDING), RaidMember.active("sdd1", -1),
+                        RaidMember.active("sdc1", -1), RaidMember.active("sdb1", -1)),
+                512 * 1024L, 3906846720L * 1024, java.util.Optional.of(SyncProgress.running("reshape", 6.2))));
+    }
+
+    @Test
+    void readsAGrowingRaid6ReshapeWithoutMissingSlots() {
+        RaidArray md1 = MdStat.parse(Fixtures.mdstat("raid456-grow-reshape")).get(1);
+
+        assertThat(md1.level()).isEqualTo("raid6");
+        assertThat(md1.sizeBytes()).isEqualTo(11720294400L * 1024);
+        assertThat(md1.sync()).contains(SyncProgress.running("reshape", 0.4));
+        assertThat(roles(md1)).containsExactly(MemberRole.REBUILDING, MemberRole.ACTIVE, MemberRole.ACTIVE,
+                MemberRole.ACTIVE, MemberRole.ACTIVE, MemberRole.ACTIVE);
+        assertThat(md1.members()).noneMatch(RaidMember::missing);
+    }
+
+    @Test
+    void stillKeepsAMirrorWithFewerUsThanItsInSyncCountAsUnknown() {
+        String text = "md1 : active raid1 sdb1[1] sda1[0]\n      1048512 blocks super 1.2 [2/2] [U_]\n";
+
+        assertThat(MdStat.parse(text)).singleElement().satisfies(md1 -> {
+            assertThat(md1.level()).isEqualTo("unknown");
+            assertThat(md1.members()).isEmpty();
+        });
+    }
+
+    @Test
+    void readsTheSlotsOfAMultipathArrayWhosePathFailed() {
+        Map<String, RaidArray> multipath = byName(MdStat.parse(Fixtures.mdstat("multipath")));
+
+        assertThat(multipath.get("md0").members()).containsExactly(new RaidMember("sdc", -1, 0, MemberRole.FAULTY),
+                RaidMember.active("sdb", -1), RaidMember.missingSlot(1));
+        assertThat(multipath.get("md1").members()).containsExactly(RaidMember.active("sde", -1),
+                RaidMember.active("sdd", -1));
+        assertThat(multipath.get("md0").level()).isEqualTo("multipath");
+        assertThat(multipath.get("md0").sizeBytes()).isEqualTo(10485696L * 1024);
+    }
+
+    @Test
+    void showsBothMissingSlotsOfAMultipathArrayWithBothPathsFailed() {
+        RaidArray md2 = byName(MdStat.parse(Fixtures.mdstat("multipath"))).get("md2");
+
+        assertThat(md2.members()).containsExactly(new RaidMember("sdg", -1, 0, MemberRole.FAULTY),
+                new RaidMember("sdf", -1, 0, MemberRole.FAULTY), RaidMember.missingSlot(0), RaidMember.missingSlot(1));
+    }
+
+    @Test
     void readsDelayedResyncAndBitmapLines() {
         assertThat(PROCFS.get("md9").sync()).contains(new SyncProgress("resync", "DELAYED", -1));
         assertThat(PROCFS.get("md9").activeMembers()).hasSize(4);

@@ -87,6 +87,73 @@ class MdSysfsTest {
     }
 
     @Test
+    void readsAnImsmContainerWhoseRaidDisksFileIsEmptyAndTheVolumeInIt() {
+        new SysTree(dir).unpack(Fixtures.read("raid/sysfs/imsm-container.ttar"));
+
+        assertThat(MdSysfs.read(dir.resolve("sys/block"))).containsExactly(
+                new RaidArray("md126", "raid1", "clean",
+                        List.of(new RaidMember("sda", 0, 488383488L * 1024, MemberRole.ACTIVE),
+                                new RaidMember("sdb", 1, 488383488L * 1024, MemberRole.ACTIVE)),
+                        0, 976766976L * 512, Optional.empty()),
+                new RaidArray("md127", "container", "inactive",
+                        List.of(new RaidMember("sda", -1, 488386584L * 1024, MemberRole.SPARE),
+                                new RaidMember("sdb", -1, 488386584L * 1024, MemberRole.SPARE)),
+                        0, 0, Optional.empty()));
+    }
+
+    @Test
+    void placesMembersWithoutSlotFilesByTheRdLinksSoACleanRaid0MissesNothing() {
+        RaidArray md0 = unpackMembersWithoutSlotFiles().get("md0");
+
+        assertThat(md0.members()).containsExactly(
+                new RaidMember("nvme0n1", 0, 976762880L * 1024, MemberRole.ACTIVE),
+                new RaidMember("nvme1n1", 1, 976762880L * 1024, MemberRole.ACTIVE));
+    }
+
+    @Test
+    void reportsOnlyTheSlotNoRdLinkHoldsAsMissingWhichIsWhatDegradedSays() {
+        RaidArray md1 = unpackMembersWithoutSlotFiles().get("md1");
+
+        assertThat(md1.members()).containsExactly(
+                new RaidMember("sdb1", 0, 20954112L * 1024, MemberRole.ACTIVE),
+                new RaidMember("sdc1", -1, 20954112L * 1024, MemberRole.FAULTY),
+                new RaidMember("sdd1", 2, 20954112L * 1024, MemberRole.ACTIVE),
+                RaidMember.missingSlot(1));
+    }
+
+    @Test
+    void withNeitherSlotFilesNorRdLinksMissesAsManySlotsAsDegradedSays() {
+        RaidArray md2 = unpackMembersWithoutSlotFiles().get("md2");
+
+        assertThat(md2.members()).containsExactly(
+                new RaidMember("sde1", -1, 1046528L * 1024, MemberRole.ACTIVE), RaidMember.missingSlot(-1));
+    }
+
+    @Test
+    void neverReportsMoreMissingSlotsThanDegradedSays() {
+        SysTree tree = new SysTree(dir).array("md3", "raid1", "clean", 3, 0, 2000)
+                .write("md3/md/degraded", "0")
+                .member("md3", "sda1", "in_sync", "0", 1000);
+
+        assertThat(MdSysfs.read(tree.root()).get(0).members()).containsExactly(
+                new RaidMember("sda1", 0, 1024000, MemberRole.ACTIVE));
+    }
+
+    @Test
+    void rejectsADegradedFileThatIsNotANumberNamingTheFile() {
+        SysTree tree = new SysTree(dir).array("md3", "raid1", "clean", 2, 0, 2000).write("md3/md/degraded", "x");
+
+        assertThatThrownBy(() -> MdSysfs.read(tree.root())).isInstanceOf(ParseException.class)
+                .hasMessageContaining("md3/md/degraded").hasMessageContaining("expected a whole number");
+    }
+
+    private java.util.Map<String, RaidArray> unpackMembersWithoutSlotFiles() {
+        new SysTree(dir).unpack(Fixtures.read("raid/sysfs/members-without-slot-files.ttar"));
+        return MdSysfs.read(dir.resolve("sys/block")).stream()
+                .collect(java.util.stream.Collectors.toMap(RaidArray::name, a -> a));
+    }
+
+    @Test
     void ignoresBlockDevicesThatAreNotMdAndReturnsArraysInNameOrder() {
         SysTree tree = new SysTree(dir).write("sda/size", "1").array("md1", "raid0", "clean", 0, 4096, 8)
                 .array("md0", "raid0", "clean", 0, 4096, 8);
@@ -100,6 +167,24 @@ class MdSysfsTest {
 
         assertThatThrownBy(() -> MdSysfs.read(tree.root())).isInstanceOf(ParseException.class)
                 .hasMessageContaining("raid_disks").hasMessageContaining("expected a whole number");
+    }
+
+    @Test
+    void rejectsAFileLargerThanAnySysfsValueNamingIt() {
+        SysTree tree = new SysTree(dir).array("md0", "raid0", "clean", 2, 4096, 8)
+                .write("md0/md/level", "raid0".repeat(100_000));
+
+        assertThatThrownBy(() -> MdSysfs.read(tree.root())).isInstanceOf(ParseException.class)
+                .hasMessageContaining("md0/md/level").hasMessageContaining("larger than 4096 bytes");
+    }
+
+    @Test
+    void rejectsAnRdLinkBeyondAnySlotNamingIt() {
+        SysTree tree = new SysTree(dir).array("md0", "raid0", "clean", 2, 4096, 8)
+                .unpack("SymLink: md0/md/rd999999\nSymlinkTo: dev-sda\n");
+
+        assertThatThrownBy(() -> MdSysfs.read(tree.root())).isInstanceOf(ParseException.class)
+                .hasMessageContaining("md0/md/rd999999");
     }
 
     @Test

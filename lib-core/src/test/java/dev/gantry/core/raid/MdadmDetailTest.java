@@ -47,6 +47,38 @@ class MdadmDetailTest {
     }
 
     @Test
+    void readsADdfContainerWhoseGuidLineContinuesWithADate() {
+        RaidArray md127 = MdadmDetail.parse(Fixtures.mdadm("ddf-container-detail")).get(0);
+
+        assertThat(md127).isEqualTo(new RaidArray("md127", "container", "unknown",
+                List.of(new RaidMember("/dev/sdc", -1, 0, MemberRole.UNKNOWN),
+                        new RaidMember("/dev/sdd", -1, 0, MemberRole.UNKNOWN)),
+                0, 0, Optional.empty()));
+    }
+
+    @Test
+    void readsARaid0VolumeInsideADdfContainer() {
+        assertThat(MdadmDetail.parse(Fixtures.mdadm("ddf-volume-detail"))).containsExactly(new RaidArray("md126",
+                "raid0", "clean", List.of(RaidMember.active("/dev/sdc", 0), RaidMember.active("/dev/sdd", 1)),
+                64 * 1024L, 41877504L * 1024, Optional.empty()));
+    }
+
+    @Test
+    void readsALabelWithoutValueAsTheMemberArraysOfAnEmptyContainerPrintIt() {
+        String text = Fixtures.mdadm("ddf-container-detail").replace("Member Arrays : /dev/md/vol0", "Member Arrays :");
+
+        assertThat(MdadmDetail.parse(text).get(0).level()).isEqualTo("container");
+    }
+
+    @Test
+    void stillRejectsAParenthesisedLineThatContinuesNoLabel() {
+        String text = "/dev/md0:\n                  (Linux-MD 12/01/26 09:14:42)\n        Raid Level : raid0\n";
+
+        assertThatThrownBy(() -> MdadmDetail.parse(text)).isInstanceOf(ParseException.class)
+                .hasMessageContaining("mdadm --detail:2:");
+    }
+
+    @Test
     void keepsBrokenAsTheStateWhenNotFailed() {
         String text = Fixtures.mdadm("raid0-broken-detail").replace("broken, FAILED", "broken");
 

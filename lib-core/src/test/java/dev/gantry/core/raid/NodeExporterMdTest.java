@@ -57,10 +57,40 @@ class NodeExporterMdTest {
     }
 
     @Test
-    void countsAFailedMemberOfADegradedMirror() {
+    void countsAFailedMemberOfADegradedMirrorAndTheSlotItLeftEmpty() {
         RaidArray md1 = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom")).get(1);
 
-        assertThat(md1.members()).extracting(RaidMember::role).containsExactly(MemberRole.ACTIVE, MemberRole.FAULTY);
+        assertThat(md1.members()).containsExactly(new RaidMember("md1/active-0", -1, 0, MemberRole.ACTIVE),
+                new RaidMember("md1/failed-0", -1, 0, MemberRole.FAULTY), RaidMember.missingSlot(-1));
+    }
+
+    @Test
+    void agreesWithMdStatOnTheMissingSlotsOfAMirrorWithAFailedMember() {
+        RaidArray fromMetrics = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-degraded-1.10.prom")).get(1);
+        RaidArray fromMdstat = MdStat.parse("md1 : active raid1 sdd[1](F) sdc[0]\n      104790016 blocks super 1.2"
+                + " [2/1] [U_]\n").get(0);
+
+        assertThat(fromMetrics.members().stream().filter(RaidMember::missing).count())
+                .isEqualTo(fromMdstat.members().stream().filter(RaidMember::missing).count()).isEqualTo(1);
+        assertThat(fromMetrics.members().stream().filter(RaidMember::faulty).count()).isEqualTo(1);
+    }
+
+    @Test
+    void readsAnArraySeenOnlyThroughTheSysfsGaugesOfNodeExporter110() {
+        List<RaidArray> arrays = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-degraded-1.10.prom"));
+
+        assertThat(arrays).extracting(RaidArray::name).containsExactly("md0", "md1", "md3");
+        assertThat(arrays.get(2)).isEqualTo(new RaidArray("md3", "unknown", "unknown",
+                List.of(RaidMember.active("md3/active-0", -1), RaidMember.active("md3/active-1", -1),
+                        RaidMember.missingSlot(-1)), 0, 0, java.util.Optional.empty()));
+    }
+
+    @Test
+    void missesNothingOfAHealthyRaid0ThatAlsoHasSysfsGauges() {
+        RaidArray md0 = NodeExporterMd.parse(Fixtures.read("raid/nodeexporter/md-degraded-1.10.prom")).get(0);
+
+        assertThat(md0.state()).isEqualTo("active");
+        assertThat(md0.members()).extracting(RaidMember::device).containsExactly("md0/active-0", "md0/active-1");
     }
 
     @Test
@@ -86,8 +116,8 @@ class NodeExporterMdTest {
         RaidArray md5 = NodeExporterMd.parse(metrics).get(0);
 
         assertThat(md5.state()).isEqualTo("inactive");
-        assertThat(md5.members()).extracting(RaidMember::device)
-                .containsExactly("md5/active-0", "md5/active-1", "md5/missing-0");
+        assertThat(md5.members()).containsExactly(RaidMember.active("md5/active-0", -1),
+                RaidMember.active("md5/active-1", -1), RaidMember.missingSlot(-1));
     }
 
     @Test

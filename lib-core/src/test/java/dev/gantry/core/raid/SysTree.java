@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds {@code /sys/block}-shaped trees in a temporary directory for tests. */
 final class SysTree {
@@ -39,6 +40,42 @@ final class SysTree {
             Files.createSymbolicLink(root.resolve(dir + "/block"), Path.of("../../../../devices/virtual/block/" + device));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * Unpacks a fixture in the subset of prometheus/procfs' ttar format that sysfs trees need:
+     * {@code Directory: path}, {@code Path: path} + {@code Lines: n} + n lines of content (0 gives an
+     * empty file), {@code SymLink: path} + {@code SymlinkTo: target}; {@code Mode:} lines and lines
+     * starting with {@code #} between entries are skipped.
+     */
+    SysTree unpack(String ttar) {
+        List<String> lines = ttar.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            try {
+                if (line.startsWith("Directory: ")) {
+                    Files.createDirectories(root.resolve(line.substring("Directory: ".length())));
+                } else if (line.startsWith("Path: ")) {
+                    Path file = root.resolve(line.substring("Path: ".length()));
+                    int count = Integer.parseInt(lines.get(++i).substring("Lines: ".length()));
+                    StringBuilder content = new StringBuilder();
+                    for (int n = 0; n < count; n++) {
+                        content.append(lines.get(++i)).append('\n');
+                    }
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, content);
+                } else if (line.startsWith("SymLink: ")) {
+                    Path link = root.resolve(line.substring("SymLink: ".length()));
+                    Files.createDirectories(link.getParent());
+                    Files.createSymbolicLink(link, Path.of(lines.get(++i).substring("SymlinkTo: ".length())));
+                } else if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("Mode: ")) {
+                    throw new IllegalArgumentException("fixture line " + (i + 1) + " is not ttar: " + line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return this;
     }
