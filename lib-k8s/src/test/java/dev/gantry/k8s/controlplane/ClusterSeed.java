@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * role labels and taints kubeadm (or, for etcd nodes, RKE) sets, the {@code default/kubernetes}
  * EndpointSlice, the {@code kubeadm-config} ConfigMap, the etcd and kube-apiserver static pods
  * and the leader leases. Shapes follow {@code kubectl get -o yaml} of a kubeadm v1.31 cluster.
+ * Every write is create-or-update: on a loaded machine the client may retry a create whose first
+ * attempt the mock already stored.
  */
 final class ClusterSeed {
 
@@ -38,7 +41,7 @@ final class ClusterSeed {
                 .addNewAddress().withType("Hostname").withAddress(name).endAddress()
                 .addNewCondition().withType("Ready").withStatus(ready ? "True" : "Unknown")
                 .withReason(ready ? "KubeletReady" : "NodeStatusUnknown").endCondition()
-                .endStatus().build()).create();
+                .endStatus().build()).createOr(NonDeletingOperation::update);
     }
 
     /** A dedicated etcd node with RKE's role label and taint. */
@@ -49,13 +52,13 @@ final class ClusterSeed {
                 .withNewSpec().addNewTaint().withKey("node-role.kubernetes.io/etcd").withValue("true")
                 .withEffect("NoExecute").endTaint().endSpec()
                 .withNewStatus().addNewAddress().withType("InternalIP").withAddress(ip).endAddress()
-                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).createOr(NonDeletingOperation::update);
     }
 
     void worker(String name, String ip) {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewStatus().addNewAddress().withType("InternalIP").withAddress(ip).endAddress()
-                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).createOr(NonDeletingOperation::update);
     }
 
     void apiServerSlice(String... ips) {
@@ -67,7 +70,7 @@ final class ClusterSeed {
         for (String ip : ips) {
             slice.addNewEndpoint().withAddresses(ip).withNewConditions().withReady(true).endConditions().endEndpoint();
         }
-        client.discovery().v1().endpointSlices().inNamespace("default").resource(slice.build()).create();
+        client.discovery().v1().endpointSlices().inNamespace("default").resource(slice.build()).createOr(NonDeletingOperation::update);
     }
 
     /** The {@code kube-system/kubeadm-config} ConfigMap; empty endpoint for a cluster made without one. */
@@ -91,7 +94,7 @@ final class ClusterSeed {
                           dnsDomain: cluster.local
                           podSubnet: 10.244.0.0/16
                           serviceSubnet: 10.96.0.0/12
-                        """.formatted(field)).build()).create();
+                        """.formatted(field)).build()).createOr(NonDeletingOperation::update);
     }
 
     /** kubeadm's stacked etcd static pods, one per named node. */
@@ -102,7 +105,7 @@ final class ClusterSeed {
                     .endMetadata().withNewSpec().withNodeName(node).addNewContainer().withName("etcd")
                     .withImage("registry.k8s.io/etcd:3.5.15-0")
                     .withCommand("etcd", "--data-dir=/var/lib/etcd", "--listen-client-urls=https://127.0.0.1:2379")
-                    .endContainer().endSpec().build()).create();
+                    .endContainer().endSpec().build()).createOr(NonDeletingOperation::update);
         }
     }
 
@@ -116,13 +119,13 @@ final class ClusterSeed {
                 .withCommand("kube-apiserver", "--advertise-address=" + ip, "--allow-privileged=true",
                         "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
                         "--etcd-servers=" + String.join(",", etcdServers), "--secure-port=6443")
-                .endContainer().endSpec().build()).create();
+                .endContainer().endSpec().build()).createOr(NonDeletingOperation::update);
     }
 
     void lease(String component, String holder, Instant renewed) {
         client.leases().inNamespace("kube-system").resource(new LeaseBuilder().withNewMetadata()
                 .withName(component).endMetadata().withNewSpec().withHolderIdentity(holder)
                 .withLeaseDurationSeconds(15).withRenewTime(ZonedDateTime.ofInstant(renewed, ZoneOffset.UTC))
-                .withLeaseTransitions(2).endSpec().build()).create();
+                .withLeaseTransitions(2).endSpec().build()).createOr(NonDeletingOperation::update);
     }
 }

@@ -125,9 +125,7 @@ class ControlPlaneAuditTest {
 
     @Test
     void anApiServerAddressOfARemovedMasterIsStale() {
-        master("cp-1", "10.0.1.11", "a", true);
-        master("cp-2", "10.0.2.11", "b", true);
-        master("cp-3", "10.0.3.11", "c", true);
+        threeReadyMasters();
         apiServerSlice("10.0.1.11", "10.0.2.11", "10.0.3.11", "10.0.9.99");
         kubeadmConfig("k8s-api:6443");
 
@@ -136,9 +134,7 @@ class ControlPlaneAuditTest {
 
     @Test
     void etcdPodsMissingOnAMasterAreAMismatch() {
-        master("cp-1", "10.0.1.11", "a", true);
-        master("cp-2", "10.0.2.11", "b", true);
-        master("cp-3", "10.0.3.11", "c", true);
+        threeReadyMasters();
         apiServerSlice("10.0.1.11", "10.0.2.11", "10.0.3.11");
         kubeadmConfig("k8s-api:6443");
         etcdPods("cp-1", "cp-2");
@@ -169,9 +165,7 @@ class ControlPlaneAuditTest {
 
     @Test
     void noEndpointAnywhereIsMissing() {
-        master("cp-1", "10.0.1.11", "a", true);
-        master("cp-2", "10.0.2.11", "b", true);
-        master("cp-3", "10.0.3.11", "c", true);
+        threeReadyMasters();
 
         assertThat(failCodes(audit())).contains("HA-ENDPOINT-MISSING");
     }
@@ -288,9 +282,7 @@ class ControlPlaneAuditTest {
 
     @Test
     void anUnreadableEndpointIsReportedAndCountedAsMissing() {
-        master("cp-1", "10.0.1.11", "a", true);
-        master("cp-2", "10.0.2.11", "b", true);
-        master("cp-3", "10.0.3.11", "c", true);
+        threeReadyMasters();
         kubeadmConfig("\"k8s_api!:6443\"");
 
         Report report = audit();
@@ -303,10 +295,14 @@ class ControlPlaneAuditTest {
         return ControlPlaneAudit.of(client).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).check();
     }
 
-    private void threeMastersBehindADnsName() {
+    private void threeReadyMasters() {
         master("cp-1", "10.0.1.11", "a", true);
         master("cp-2", "10.0.2.11", "b", true);
         master("cp-3", "10.0.3.11", "c", true);
+    }
+
+    private void threeMastersBehindADnsName() {
+        threeReadyMasters();
         apiServerSlice("10.0.1.11", "10.0.2.11", "10.0.3.11");
         kubeadmConfig("k8s-api.prod.example.com:6443");
     }
