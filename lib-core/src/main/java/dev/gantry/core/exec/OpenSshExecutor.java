@@ -75,17 +75,29 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         this.settings = settings.copy();
     }
 
-    /** @return an executor with the defaults listed above */
+    /**
+     * An executor with the defaults listed above.
+     *
+     * @return the executor; close it to remove its socket directory
+     */
     public static OpenSshExecutor ofDefaults() {
         return builder().build();
     }
 
-    /** @return a builder holding the defaults */
+    /**
+     * A builder holding the defaults.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this executor's settings, for a variant */
+    /**
+     * A builder holding this executor's settings, for a variant.
+     *
+     * @return the builder
+     */
     public Builder newBuilder() {
         return settings.copy();
     }
@@ -338,6 +350,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the ssh client program.
+         *
          * @param program the ssh client to run, a name on the PATH or an absolute path; default {@code ssh}
          * @return this builder
          */
@@ -351,6 +365,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the ssh config file.
+         *
          * @param file an ssh config file passed with {@code -F}, replacing {@code ~/.ssh/config}; by
          *     default ssh reads the user's own
          * @return this builder
@@ -361,6 +377,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the identity file.
+         *
          * @param file a private key passed with {@code -i} (and {@code IdentitiesOnly=yes}); by
          *     default the agent and the config decide
          * @return this builder
@@ -371,6 +389,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the known-hosts file.
+         *
          * @param file the known-hosts file ({@code UserKnownHostsFile}); default ssh's own
          * @return this builder
          */
@@ -380,6 +400,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the host-key policy.
+         *
          * @param policy what to do with unknown host keys; default {@link HostKeyPolicy#STRICT}
          * @return this builder
          */
@@ -389,6 +411,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the connect timeout.
+         *
          * @param timeout how long to wait for the TCP connection and the handshake; default 10 s,
          *     at least 1 s
          * @return this builder
@@ -457,6 +481,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Sets the upload timeout.
+         *
          * @param timeout how long an {@link OpenSshExecutor#upload} may take; default 60 s
          * @return this builder
          */
@@ -466,6 +492,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Turns the remote {@code timeout} wrapper on or off.
+         *
          * @param enabled whether remote commands run under coreutils {@code timeout} with the
          *     call's timeout; default {@code true}. Turn it off for hosts without coreutils.
          * @return this builder
@@ -476,6 +504,8 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
         }
 
         /**
+         * Adds extra ssh options.
+         *
          * @param keyValues extra ssh options such as {@code ServerAliveInterval=15} or
          *     {@code ProxyJump=bastion}, passed with {@code -o} after Gantry's own (ssh uses the
          *     first value it sees, so these cannot override the options above)
@@ -492,7 +522,11 @@ public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
             return this;
         }
 
-        /** @return the executor; the builder can be reused */
+        /**
+         * Builds the executor; the builder can be reused.
+         *
+         * @return the executor, which owns its socket directory until closed
+         */
         public OpenSshExecutor build() {
             return new OpenSshExecutor(this);
         }
