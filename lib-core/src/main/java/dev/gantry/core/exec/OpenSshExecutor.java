@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * under coreutils {@code timeout}, so that a command killed here at its timeout also ends there.
  * ssh's own failures (exit code 255: no route, refused, unknown host key, key not accepted, a
  * connection-reuse socket that cannot be created) throw {@link ExecException} with ssh's message
- * and advice for that cause; a remote command exiting 255 is reported the same way. {@link #upload} sends the content on stdin to
+ * and advice for that cause; a remote command exiting 255 is reported the same way.
+ * {@link #upload} sends the content on stdin to
  * {@code sh -c 'umask 077; cat > tmp && chmod MODE tmp && mv -f tmp PATH'}; it needs no scp.
  *
  * <pre>{@code

@@ -61,7 +61,8 @@ final class SshDiagnosis {
         return switch (cause(stderr)) {
             case CONTROL_SOCKET -> "ssh could not create its connection-reuse socket (ControlPath "
                     + controlPath.orElse("from the ssh config") + "): its directory must exist, be writable and "
-                    + "not open to others (0700), and the path must be shorter than " + (ControlSockets.MAX_SOCKET_PATH + 1)
+                    + "not open to others (0700), and the path must be shorter than "
+                    + (ControlSockets.MAX_SOCKET_PATH + 1)
                     + " bytes; pick another with connectionReuse(...) or turn reuse off with "
                     + "withoutConnectionReuse(). The host itself was not the problem";
             case HOST_KEY -> "the host key is unknown or changed: check the known-hosts file and the host-key "

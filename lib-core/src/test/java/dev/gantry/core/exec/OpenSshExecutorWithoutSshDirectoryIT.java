@@ -53,7 +53,8 @@ class OpenSshExecutorWithoutSshDirectoryIT {
         sshd = SshServer.start(processes);
         user = "gantry-it-" + Long.toString(ProcessHandle.current().pid(), 36);
         // Short: ~/.ssh/gantry-%C must fit in a Unix socket path for the second test to reach the bind.
-        home = Files.createDirectory(Path.of("/tmp", "gantry-h" + Long.toString(System.nanoTime() % 2_000_000_000L, 36)));
+        home = Files.createDirectory(
+                Path.of("/tmp", "gantry-h" + Long.toString(System.nanoTime() % 2_000_000_000L, 36)));
         run(useradd.toString(), "--home-dir", home.toString(), "--no-create-home", "--shell", "/bin/sh",
                 "--user-group", user);
         for (String file : List.of("client_ed25519", "known_hosts", "ssh_config")) {
