@@ -51,3 +51,12 @@ ControlPlanePlan vipPlan = ControlPlanePlanner.plan(inventory,
 vipPlan.report().failures().forEach(f -> System.out.println(f.severity() + " " + f.code() + ": " + f.message()
         + "\n    remedy: " + f.remedy()));
 System.out.println("DNS plan ok: " + plan.report().ok() + ", VIP plan ok: " + vipPlan.report().ok());
+
+// 7. Clean up: the folder from step 4 holds the bootstrap token and the certificate key (0600).
+//    JShell runs every snippet of a runbook even after one fails, so this last one always runs,
+//    like a finally block; copy the files elsewhere first if you want to keep them.
+try (var written = Files.walk(out)) {
+    written.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+} finally {
+    System.out.println((Files.exists(out) ? "could not remove " : "removed ") + out);
+}

@@ -44,12 +44,13 @@ System.out.println("serving " + server.uri() + "/healthcheck for " + sync);
 
 // 3. Poll /healthcheck as a load balancer would, print every change of status, and stop at the
 //    first 200. The node finds its peers, and starts downloading, as the polling begins.
-HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+//    Timeouts are generous: on a busy machine the first answers of a fresh JVM can take seconds.
+HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 HttpRequest healthcheck = HttpRequest.newBuilder(URI.create(server.uri() + "/healthcheck")).
-        timeout(Duration.ofSeconds(2)).build();
+        timeout(Duration.ofSeconds(10)).build();
 HttpRequest livez = HttpRequest.newBuilder(URI.create(server.uri() + "/livez")).
-        timeout(Duration.ofSeconds(2)).build();
-Instant deadline = Instant.now().plusSeconds(30);
+        timeout(Duration.ofSeconds(10)).build();
+Instant deadline = Instant.now().plusSeconds(120);
 int firstStatus = -1;
 int lastStatus = -1;
 HttpResponse<String> answer = null;
@@ -72,6 +73,6 @@ while (Instant.now().isBefore(deadline)) {
 server.close();
 health.close();
 if (lastStatus != 200) {
-    throw new IllegalStateException("/healthcheck did not turn 200 within 30 s; last status " + lastStatus);
+    throw new IllegalStateException("/healthcheck did not turn 200 within 120 s; last status " + lastStatus);
 }
 System.out.println("the node caught up: /healthcheck went from " + firstStatus + " to 200");

@@ -64,11 +64,12 @@ HealthService health = HealthService.builder().
         interval(Duration.ofMillis(200)).rise(1).fall(1).
         build();
 HealthServer server = HealthServer.start(health.start(), 0);
-HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+// Generous timeouts: on a busy machine the first answers of a fresh JVM can take seconds.
+HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 HttpRequest probe = HttpRequest.newBuilder(URI.create(server.uri() + "/healthcheck")).
-        timeout(Duration.ofSeconds(2)).build();
+        timeout(Duration.ofSeconds(10)).build();
 List<Integer> codes = new ArrayList<>();
-Instant deadline = Instant.now().plusSeconds(30);
+Instant deadline = Instant.now().plusSeconds(120);
 while (Instant.now().isBefore(deadline) && !codes.contains(200)) {
     probingSince[0] = probingSince[0] == 0 ? System.nanoTime() : probingSince[0];
     int code = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -36,10 +38,13 @@ class RunbooksIT {
     @Test
     void aRunbookThatThrowsMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
         Path broken = Files.createTempFile("broken", ".jsh");
-        Files.writeString(broken, "int x = 1;\nif (x == 1) throw new IllegalStateException(\"runbook broke\");\n");
-
-        Run run = run(broken.toString());
-        Files.deleteIfExists(broken);
+        Run run;
+        try {
+            Files.writeString(broken, "int x = 1;\nif (x == 1) throw new IllegalStateException(\"runbook broke\");\n");
+            run = run(broken.toString());
+        } finally {
+            Files.deleteIfExists(broken);
+        }
 
         assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
         assertThat(run.output()).contains("runbook broke");
@@ -48,12 +53,24 @@ class RunbooksIT {
     @Test
     void aRunbookThatDoesNotCompileMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
         Path broken = Files.createTempFile("broken", ".jsh");
-        Files.writeString(broken, "dev.gantry.core.NoSuchType t = null;\n");
-
-        Run run = run(broken.toString());
-        Files.deleteIfExists(broken);
+        Run run;
+        try {
+            Files.writeString(broken, "dev.gantry.core.NoSuchType t = null;\n");
+            run = run(broken.toString());
+        } finally {
+            Files.deleteIfExists(broken);
+        }
 
         assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
+    }
+
+    @Test
+    void theHaPlanRunbookRemovesTheFolderWithTheKubeadmSecrets() throws IOException, InterruptedException {
+        Run run = run("ha-plan");
+
+        Matcher wrote = Pattern.compile("wrote \\d+ files below (\\S+)").matcher(run.output());
+        assertThat(wrote.find()).as("output:%n%s", run.output()).isTrue();
+        assertThat(Path.of(wrote.group(1))).as("the runbook's output folder").doesNotExist();
     }
 
     private static void runs(String name) throws IOException, InterruptedException {
@@ -66,18 +83,24 @@ class RunbooksIT {
 
     private static Run run(String name) throws IOException, InterruptedException {
         Path output = Files.createTempFile("runbook", ".log");
-        Process process = new ProcessBuilder(EXAMPLES.resolve("run").toString(), name)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        boolean ended = process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES);
-        if (!ended) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        boolean ended;
+        String text;
+        Process process;
+        try {
+            process = new ProcessBuilder(EXAMPLES.resolve("run").toString(), name)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            ended = process.waitFor(DEADLINE_MINUTES, TimeUnit.MINUTES);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            text = Files.readString(output, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.deleteIfExists(output);
 
         assertThat(ended).as("runbook %s ended within %d minutes; output:%n%s", name, DEADLINE_MINUTES, text)
                 .isTrue();

@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code BatchMode=yes}: never prompts; a missing key fails at once;
  *   <li>{@code ConnectTimeout} (default 10 s) and {@code LogLevel=ERROR};
- *   <li>connection reuse: {@code ControlMaster=auto}, {@code ControlPath} (default
- *       {@code ~/.ssh/gantry-%C}) and {@code ControlPersist} (default 60 s);
+ *   <li>connection reuse: {@code ControlMaster=auto}, {@code ControlPath} and
+ *       {@code ControlPersist} (default 60 s). By default the sockets live in a private directory
+ *       (mode 0700) that the executor creates on first use under {@code $XDG_RUNTIME_DIR} or
+ *       {@code java.io.tmpdir} (or {@code /tmp} when those paths are too long for a Unix socket)
+ *       and removes in {@link #close()}; it needs no {@code ~/.ssh}. When no such directory can be
+ *       made, every command opens its own connection;
  *   <li>the {@link HostKeyPolicy} (default {@link HostKeyPolicy#STRICT}) and, when set, a
  *       known-hosts file, an identity file, a config file ({@code -F}) and extra {@code -o} options;
  *   <li>user and port from {@link Host#ssh()}.
@@ -32,22 +39,26 @@ import org.slf4j.LoggerFactory;
  * <p>The remote command is the argument vector quoted with {@link ShellQuote#join} for the
  * remote login shell, which must be POSIX compatible (sh, dash, bash, zsh). By default it runs
  * under coreutils {@code timeout}, so that a command killed here at its timeout also ends there.
- * ssh's own failures (exit code 255: no route, refused, unknown host key, key not accepted)
- * throw {@link ExecException} with ssh's message; a remote command exiting 255 is reported the
- * same way. {@link #upload} sends the content on stdin to
+ * ssh's own failures (exit code 255: no route, refused, unknown host key, key not accepted, a
+ * connection-reuse socket that cannot be created) throw {@link ExecException} with ssh's message
+ * and advice for that cause; a remote command exiting 255 is reported the same way.
+ * {@link #upload} sends the content on stdin to
  * {@code sh -c 'umask 077; cat > tmp && chmod MODE tmp && mv -f tmp PATH'}; it needs no scp.
  *
  * <pre>{@code
- * OpenSshExecutor ssh = OpenSshExecutor.builder()
+ * try (OpenSshExecutor ssh = OpenSshExecutor.builder()
  *         .hostKeyPolicy(HostKeyPolicy.ACCEPT_NEW)
  *         .identityFile(Path.of("/home/ops/.ssh/id_ed25519"))
- *         .build();
- * ssh.exec(Host.of(inventory.machine("cp-1").orElseThrow()), List.of("uptime"), Duration.ofSeconds(20));
+ *         .build()) {
+ *     ssh.exec(Host.of(inventory.machine("cp-1").orElseThrow()), List.of("uptime"), Duration.ofSeconds(20));
+ * }
  * }</pre>
  *
- * <p>Immutable and thread-safe; {@link #newBuilder()} starts a variant.
+ * <p>Thread-safe; its settings never change, and {@link #newBuilder()} starts a variant (with its
+ * own socket directory). {@link #close()} ends the shared connections it opened and removes its
+ * socket directory; calls after that throw {@link IllegalStateException}.
  */
-public final class OpenSshExecutor implements HostExecutor {
+public final class OpenSshExecutor implements HostExecutor, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSshExecutor.class);
     private static final int SSH_FAILED = 255;
@@ -57,22 +68,37 @@ public final class OpenSshExecutor implements HostExecutor {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Builder settings;
+    private final ControlSockets sockets = ControlSockets.ofDefaults();
+    private final Set<Host> connected = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpenSshExecutor(Builder settings) {
         this.settings = settings.copy();
     }
 
-    /** @return an executor with the defaults listed above */
+    /**
+     * An executor with the defaults listed above.
+     *
+     * @return the executor; close it to remove its socket directory
+     */
     public static OpenSshExecutor ofDefaults() {
         return builder().build();
     }
 
-    /** @return a builder holding the defaults */
+    /**
+     * A builder holding the defaults.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this executor's settings, for a variant */
+    /**
+     * A builder holding this executor's settings, for a variant.
+     *
+     * @return the builder
+     */
     public Builder newBuilder() {
         return settings.copy();
     }
@@ -87,6 +113,7 @@ public final class OpenSshExecutor implements HostExecutor {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(command, "command");
         Execs.checkTimeout(timeout);
+        checkOpen();
         if (command.masked().isEmpty()) {
             throw new IllegalArgumentException("argv must name a program");
         }
@@ -101,6 +128,7 @@ public final class OpenSshExecutor implements HostExecutor {
     public void upload(Host host, String path, byte[] content, int mode) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(content, "content");
+        checkOpen();
         String target = Execs.absolute(path).toString();
         FileModes.check(mode);
         String temp = target + ".gantry-" + HexFormat.of().formatHex(randomBytes());
@@ -127,10 +155,12 @@ public final class OpenSshExecutor implements HostExecutor {
      */
     public void disconnect(Host host) {
         Objects.requireNonNull(host, "host");
-        if (settings.controlPath.isEmpty()) {
+        connected.remove(host);
+        Optional<String> controlPath = existingControlPath();
+        if (controlPath.isEmpty()) {
             return;
         }
-        List<String> argv = baseArgv(host);
+        List<String> argv = baseArgv(host, controlPath);
         argv.subList(argv.size() - 3, argv.size()).clear();
         argv.addAll(List.of("-O", "exit", "--", address(host)));
         try {
@@ -140,21 +170,70 @@ public final class OpenSshExecutor implements HostExecutor {
         }
     }
 
+    /**
+     * Closes every shared connection this executor opened and removes its private socket
+     * directory; a second call does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List.copyOf(connected).forEach(this::disconnect);
+        } finally {
+            sockets.delete();
+        }
+    }
+
+    /** The private socket directory, once created; package-private for tests. */
+    Optional<Path> controlDirectory() {
+        return sockets.directory();
+    }
+
     /** The ssh command line for {@code host} without the remote command; package-private for tests. */
     List<String> argv(Host host, String remoteCommand) {
-        List<String> argv = baseArgv(host);
+        return argv(host, remoteCommand, controlPath());
+    }
+
+    private List<String> argv(Host host, String remoteCommand, Optional<String> controlPath) {
+        List<String> argv = baseArgv(host, controlPath);
         argv.set(argv.size() - 1, remoteCommand);
         return argv;
     }
 
-    private List<String> baseArgv(Host host) {
+    /** The ControlPath for the next command, creating the private directory when it is the default. */
+    private Optional<String> controlPath() {
+        if (!settings.reuse) {
+            return Optional.empty();
+        }
+        return settings.controlPath.isPresent() ? settings.controlPath : sockets.controlPath();
+    }
+
+    /** The ControlPath of connections already open, without creating a directory for none. */
+    private Optional<String> existingControlPath() {
+        if (!settings.reuse) {
+            return Optional.empty();
+        }
+        return settings.controlPath.isPresent()
+                ? settings.controlPath
+                : sockets.directory().map(d -> d + "/%C");
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private List<String> baseArgv(Host host, Optional<String> controlPath) {
         Builder s = settings;
         List<String> argv = new ArrayList<>(List.of(s.ssh));
         s.configFile.ifPresent(file -> argv.addAll(List.of("-F", file.toString())));
         option(argv, "BatchMode=yes");
         option(argv, "ConnectTimeout=" + Math.max(1, s.connectTimeout.toSeconds()));
         option(argv, "LogLevel=ERROR");
-        s.controlPath.ifPresent(path -> {
+        controlPath.ifPresent(path -> {
             option(argv, "ControlMaster=auto");
             option(argv, "ControlPath=" + path);
             option(argv, "ControlPersist=" + Math.max(1, s.controlPersist.toSeconds()));
@@ -200,13 +279,15 @@ public final class OpenSshExecutor implements HostExecutor {
 
     private ExecResult ssh(Host host, String remoteCommand, byte[] stdin, Duration timeout, String what,
             Command secrets) {
+        Optional<String> controlPath = controlPath();
+        controlPath.ifPresent(path -> connected.add(host));
         try {
-            ProcessRunner.Raw raw = ProcessRunner.run(argv(host, remoteCommand), stdin, timeout);
+            ProcessRunner.Raw raw = ProcessRunner.run(argv(host, remoteCommand, controlPath), stdin, timeout);
             if (raw.exit() == SSH_FAILED) {
+                String stderr = secrets.redact(raw.stderr().strip());
                 throw new ExecException(host.name() + ": ssh " + host.ssh().user() + "@" + host.address() + ":"
-                        + host.ssh().port() + " failed for `" + what + "` (exit 255): "
-                        + secrets.redact(raw.stderr().strip()) + "; check the address, the host key ("
-                        + settings.hostKeyPolicy + ") and that the key is authorised");
+                        + host.ssh().port() + " failed for `" + what + "` (exit 255): " + stderr + "; "
+                        + SshDiagnosis.hint(stderr, controlPath, settings.hostKeyPolicy, host.ssh().user()));
             }
             return new ExecResult(raw.exit(), raw.stdout(), raw.stderr(), raw.duration());
         } catch (ProcessRunner.TimedOut e) {
@@ -226,7 +307,9 @@ public final class OpenSshExecutor implements HostExecutor {
 
     @Override
     public String toString() {
-        return "OpenSshExecutor[" + settings.hostKeyPolicy + ", control " + settings.controlPath.orElse("off") + "]";
+        String control = !settings.reuse ? "off"
+                : settings.controlPath.orElseGet(() -> sockets.directory().map(d -> d + "/%C").orElse("private"));
+        return "OpenSshExecutor[" + settings.hostKeyPolicy + ", control " + control + "]";
     }
 
     /**
@@ -241,7 +324,8 @@ public final class OpenSshExecutor implements HostExecutor {
         private Optional<Path> knownHostsFile = Optional.empty();
         private HostKeyPolicy hostKeyPolicy = HostKeyPolicy.STRICT;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Optional<String> controlPath = Optional.of("~/.ssh/gantry-%C");
+        private boolean reuse = true;
+        private Optional<String> controlPath = Optional.empty();
         private Duration controlPersist = Duration.ofSeconds(60);
         private Duration uploadTimeout = Duration.ofSeconds(60);
         private boolean remoteTimeout = true;
@@ -257,6 +341,7 @@ public final class OpenSshExecutor implements HostExecutor {
             b.knownHostsFile = knownHostsFile;
             b.hostKeyPolicy = hostKeyPolicy;
             b.connectTimeout = connectTimeout;
+            b.reuse = reuse;
             b.controlPath = controlPath;
             b.controlPersist = controlPersist;
             b.uploadTimeout = uploadTimeout;
@@ -266,6 +351,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the ssh client program.
+         *
          * @param program the ssh client to run, a name on the PATH or an absolute path; default {@code ssh}
          * @return this builder
          */
@@ -279,6 +366,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the ssh config file.
+         *
          * @param file an ssh config file passed with {@code -F}, replacing {@code ~/.ssh/config}; by
          *     default ssh reads the user's own
          * @return this builder
@@ -289,6 +378,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the identity file.
+         *
          * @param file a private key passed with {@code -i} (and {@code IdentitiesOnly=yes}); by
          *     default the agent and the config decide
          * @return this builder
@@ -299,6 +390,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the known-hosts file.
+         *
          * @param file the known-hosts file ({@code UserKnownHostsFile}); default ssh's own
          * @return this builder
          */
@@ -308,6 +401,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the host-key policy.
+         *
          * @param policy what to do with unknown host keys; default {@link HostKeyPolicy#STRICT}
          * @return this builder
          */
@@ -317,6 +412,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Sets the connect timeout.
+         *
          * @param timeout how long to wait for the TCP connection and the handshake; default 10 s,
          *     at least 1 s
          * @return this builder
@@ -331,21 +428,46 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Reuses one connection per host through a socket in the executor's own private directory
+         * (the default), keeping an idle connection open for {@code persist}.
+         *
+         * @param persist how long an idle shared connection stays open; default 60 s, at least 1 s
+         * @return this builder
+         */
+        public Builder connectionReuse(Duration persist) {
+            this.controlPersist = checkPersist(persist);
+            this.reuse = true;
+            this.controlPath = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Reuses one connection per host through a socket at {@code path}, which the caller
+         * provides: its directory must exist with mode 0700, and the expanded path must stay
+         * under 104 bytes (Unix socket paths are that short).
+         *
          * @param path where the shared connection's socket lives, with ssh's {@code %} tokens
-         *     ({@code %C} is a hash of host, port and user); default {@code ~/.ssh/gantry-%C}
-         * @param persist how long an idle shared connection stays open; default 60 s
+         *     ({@code %C} is a hash of host, port and user), such as {@code ~/.ssh/gantry-%C}
+         * @param persist how long an idle shared connection stays open; default 60 s, at least 1 s
          * @return this builder
          */
         public Builder connectionReuse(String path, Duration persist) {
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(persist, "persist");
-            if (path.isBlank() || persist.toSeconds() < 1) {
-                throw new IllegalArgumentException("connectionReuse needs a control path and at least 1s, got '"
-                        + path + "' and " + persist);
+            if (path.isBlank()) {
+                throw new IllegalArgumentException("connectionReuse needs a control path, got '" + path + "'");
             }
+            this.controlPersist = checkPersist(persist);
+            this.reuse = true;
             this.controlPath = Optional.of(path);
-            this.controlPersist = persist;
             return this;
+        }
+
+        private static Duration checkPersist(Duration persist) {
+            Objects.requireNonNull(persist, "persist");
+            if (persist.toSeconds() < 1) {
+                throw new IllegalArgumentException("connectionReuse needs at least 1s to persist, got " + persist);
+            }
+            return persist;
         }
 
         /**
@@ -354,11 +476,14 @@ public final class OpenSshExecutor implements HostExecutor {
          * @return this builder
          */
         public Builder withoutConnectionReuse() {
+            this.reuse = false;
             this.controlPath = Optional.empty();
             return this;
         }
 
         /**
+         * Sets the upload timeout.
+         *
          * @param timeout how long an {@link OpenSshExecutor#upload} may take; default 60 s
          * @return this builder
          */
@@ -368,6 +493,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Turns the remote {@code timeout} wrapper on or off.
+         *
          * @param enabled whether remote commands run under coreutils {@code timeout} with the
          *     call's timeout; default {@code true}. Turn it off for hosts without coreutils.
          * @return this builder
@@ -378,6 +505,8 @@ public final class OpenSshExecutor implements HostExecutor {
         }
 
         /**
+         * Adds extra ssh options.
+         *
          * @param keyValues extra ssh options such as {@code ServerAliveInterval=15} or
          *     {@code ProxyJump=bastion}, passed with {@code -o} after Gantry's own (ssh uses the
          *     first value it sees, so these cannot override the options above)
@@ -394,7 +523,11 @@ public final class OpenSshExecutor implements HostExecutor {
             return this;
         }
 
-        /** @return the executor; the builder can be reused */
+        /**
+         * Builds the executor; the builder can be reused.
+         *
+         * @return the executor, which owns its socket directory until closed
+         */
         public OpenSshExecutor build() {
             return new OpenSshExecutor(this);
         }

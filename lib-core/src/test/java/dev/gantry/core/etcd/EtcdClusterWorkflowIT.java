@@ -53,7 +53,6 @@ class EtcdClusterWorkflowIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static OpenSshExecutor ssh;
-    private static Path controlDir;
     private static Host host;
     private static EtcdClusterWorkflow etcd;
     private static Workflow workflow;
@@ -63,12 +62,11 @@ class EtcdClusterWorkflowIT {
         Path etcdBinary = Programs.require("etcd", "etcd-server");
         Path etcdctl = Programs.require("etcdctl", "etcd-client");
         SshServer sshd = SshServer.start(processes);
-        controlDir = Files.createTempDirectory("gantry-cm");
         ssh = OpenSshExecutor.builder()
                 .configFile(sshd.clientConfig())
                 .identityFile(sshd.clientKey())
                 .knownHostsFile(sshd.knownHosts())
-                .connectionReuse(controlDir + "/%C", Duration.ofSeconds(30))
+                .connectionReuse(Duration.ofSeconds(30))
                 .build();
         host = Host.of("lab", LoopbackPorts.HOST).withSsh(SshAccess.of(sshd.user(), sshd.port()));
         List<Integer> ports = LoopbackPorts.allocate(6);
@@ -92,7 +90,7 @@ class EtcdClusterWorkflowIT {
             killEtcdMembers();
         } finally {
             if (ssh != null) {
-                ssh.disconnect(host);
+                ssh.close();
             }
         }
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,15 +54,22 @@ class LocalExecutorTest {
     @Test
     void killsTheCommandAndItsChildrenAtTheTimeout() throws Exception {
         Path pidFile = dir.resolve("child.pid");
-        String script = "sleep 300 & echo $! > " + pidFile + "; wait";
+        String script = "sleep 300 & echo $! > \"$1.tmp\" && mv \"$1.tmp\" \"$1\"; wait";
+        // Long enough for the shell to start its child on a loaded machine; the test waits for the child, not for time.
+        Duration timeout = Duration.ofSeconds(10);
 
-        assertThatThrownBy(() -> local.exec(host, List.of("/bin/sh", "-c", script), Duration.ofSeconds(2)))
-                .isInstanceOf(ExecException.class)
-                .hasMessageContaining("did not end within PT2S");
+        CompletableFuture<ExecResult> call = CompletableFuture.supplyAsync(
+                () -> local.exec(host, List.of("/bin/sh", "-c", script, "sh", pidFile.toString()), timeout));
+        Awaitility.await("the child's pid file").atMost(Duration.ofSeconds(60))
+                .failFast("the call ended before the child started", call::isDone)
+                .until(() -> Files.exists(pidFile));
+        // The handle remembers the start time, so a recycled PID does not count as alive.
+        ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
 
-        long child = Long.parseLong(Files.readString(pidFile).strip());
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+        assertThatThrownBy(() -> call.get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ExecException.class)
+                .hasMessageContaining("did not end within PT10S");
+        Awaitility.await("the child ends").atMost(Duration.ofSeconds(30)).until(() -> !child.isAlive());
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,34 +31,30 @@ class OpenSshExecutorIT {
     static final RealProcesses processes = new RealProcesses();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Long enough to start a command over the shared connection on a loaded machine (peaks of 6.6 s seen). */
+    private static final Duration KILLED_AFTER = Duration.ofSeconds(15);
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
 
     private static SshServer sshd;
-    private static Path controlDir;
     private static OpenSshExecutor ssh;
     private static Host host;
 
     @BeforeAll
     static void startSshd() throws Exception {
         sshd = SshServer.start(processes);
-        // Unix socket paths are limited to 108 bytes, so the control sockets live in a short /tmp path.
-        controlDir = Files.createTempDirectory("gantry-cm");
         ssh = OpenSshExecutor.builder()
                 .configFile(sshd.clientConfig())
                 .identityFile(sshd.clientKey())
                 .knownHostsFile(sshd.knownHosts())
-                .connectionReuse(controlDir + "/%C", Duration.ofSeconds(30))
+                .connectionReuse(Duration.ofSeconds(30))
                 .build();
         host = Host.of("loopback", LoopbackPorts.HOST).withSsh(SshAccess.of(sshd.user(), sshd.port()));
     }
 
     @AfterAll
-    static void closeSharedConnection() throws Exception {
+    static void closeSharedConnection() {
         if (ssh != null) {
-            ssh.disconnect(host);
-            try (var files = Files.list(controlDir)) {
-                files.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(controlDir);
+            ssh.close();
         }
     }
 
@@ -94,13 +92,22 @@ class OpenSshExecutorIT {
     void aTimedOutRemoteCommandDoesNotOutliveTheCall() throws Exception {
         // The "remote" host is this machine, so the remote command's PID can be watched from here.
         Path pidFile = sshd.dir().resolve("remote-" + System.nanoTime() + ".pid");
+        ssh.exec(host, List.of("true"), TIMEOUT); // the shared connection is up: the command starts quickly
+        List<String> writesItsPidThenSleeps = List.of("sh", "-c",
+                "echo $$ > \"$1.tmp\" && mv \"$1.tmp\" \"$1\"; exec sleep 300", "sh", pidFile.toString());
 
-        assertThatThrownBy(() -> ssh.exec(host, List.of("sh", "-c", "echo $$ > \"$1\"; exec sleep 300", "sh",
-                pidFile.toString()), Duration.ofSeconds(2))).isInstanceOf(ExecException.class);
+        CompletableFuture<ExecResult> call = CompletableFuture.supplyAsync(
+                () -> ssh.exec(host, writesItsPidThenSleeps, KILLED_AFTER));
+        Awaitility.await("the remote command writes its pid").atMost(DEADLINE)
+                .failFast("the call ended before the remote command started", call::isDone)
+                .until(() -> Files.exists(pidFile));
+        // The handle remembers the start time, so a recycled PID does not count as alive.
+        ProcessHandle remote = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
 
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+        assertThatThrownBy(() -> call.get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ExecException.class)
+                .hasMessageContaining("did not end within " + KILLED_AFTER);
+        Awaitility.await("the remote command ends").atMost(DEADLINE).until(() -> !remote.isAlive());
     }
 
     @Test
@@ -171,8 +178,9 @@ class OpenSshExecutorIT {
     @Test
     void commandsShareOneConnectionThroughTheControlSocket() {
         ssh.exec(host, List.of("true"), TIMEOUT);
+        Path controlDir = ssh.controlDirectory().orElseThrow();
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(DEADLINE).untilAsserted(() -> {
             try (var files = Files.list(controlDir)) {
                 assertThat(files).hasSize(1);
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.core.SshAccess;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,17 +17,68 @@ class OpenSshExecutorTest {
 
     @Test
     void defaultsToBatchModeStrictHostKeysConnectionReuseAndTheHostsUserAndPort() {
-        List<String> argv = OpenSshExecutor.ofDefaults().argv(host, "uptime");
+        try (OpenSshExecutor ssh = OpenSshExecutor.ofDefaults()) {
+            List<String> argv = ssh.argv(host, "uptime");
 
-        assertThat(argv).startsWith("ssh").endsWith("-p", "2222", "-l", "ubuntu", "--", "10.0.1.11", "uptime");
-        assertThat(options(argv)).contains("BatchMode=yes", "ConnectTimeout=10", "StrictHostKeyChecking=yes",
-                "ControlMaster=auto", "ControlPath=~/.ssh/gantry-%C", "ControlPersist=60");
-        assertThat(argv).doesNotContain("-F", "-i");
+            assertThat(argv).startsWith("ssh").endsWith("-p", "2222", "-l", "ubuntu", "--", "10.0.1.11", "uptime");
+            assertThat(options(argv)).contains("BatchMode=yes", "ConnectTimeout=10", "StrictHostKeyChecking=yes",
+                    "ControlMaster=auto", "ControlPersist=60");
+            assertThat(argv).doesNotContain("-F", "-i");
+        }
+    }
+
+    @Test
+    void theDefaultControlPathIsAShortPrivateDirectoryOutsideTheHomeThatCloseRemoves() throws Exception {
+        OpenSshExecutor ssh = OpenSshExecutor.ofDefaults();
+        String controlPath = controlPath(ssh.argv(host, "true"));
+        Path directory = ssh.controlDirectory().orElseThrow();
+
+        assertThat(controlPath).isEqualTo(directory + "/%C").doesNotContain("~");
+        assertThat(Files.getPosixFilePermissions(directory)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        // %C expands to 40 hex digits and ssh binds "<path>.<16 characters>" first.
+        assertThat((directory + "/" + "c".repeat(40) + "." + "r".repeat(16)).length()).isLessThan(104);
+        assertThat(controlPath(ssh.argv(host, "true"))).as("one directory per executor").isEqualTo(controlPath);
+
+        ssh.close();
+
+        assertThat(directory).doesNotExist();
+        assertThatThrownBy(() -> ssh.exec(host, List.of("true"), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        ssh.close();
+    }
+
+    @Test
+    void eachVariantOwnsItsSocketDirectory() {
+        try (OpenSshExecutor first = OpenSshExecutor.ofDefaults();
+                OpenSshExecutor second = first.newBuilder().connectionReuse(Duration.ofSeconds(5)).build()) {
+            String firstPath = controlPath(first.argv(host, "true"));
+
+            assertThat(controlPath(second.argv(host, "true"))).isNotEqualTo(firstPath);
+            assertThat(options(second.argv(host, "true"))).contains("ControlPersist=5");
+        }
+    }
+
+    @Test
+    void aControlPathGivenByTheCallerIsUsedAsItIs() {
+        try (OpenSshExecutor ssh = OpenSshExecutor.builder()
+                .connectionReuse("~/.ssh/gantry-%C", Duration.ofSeconds(30)).build()) {
+            assertThat(options(ssh.argv(host, "true"))).contains("ControlPath=~/.ssh/gantry-%C", "ControlPersist=30");
+            assertThat(ssh.controlDirectory()).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsABlankControlPathAndAPersistUnderOneSecond() {
+        assertThatThrownBy(() -> OpenSshExecutor.builder().connectionReuse(" ", Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control path");
+        assertThatThrownBy(() -> OpenSshExecutor.builder().connectionReuse(Duration.ofMillis(500)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1s");
     }
 
     @Test
     void passesConfigFileIdentityKnownHostsAndExtraOptions() {
         OpenSshExecutor ssh = OpenSshExecutor.builder()
+                .withoutConnectionReuse()
                 .configFile(Path.of("/etc/gantry/ssh_config"))
                 .identityFile(Path.of("/keys/id_ed25519"))
                 .knownHostsFile(Path.of("/keys/known_hosts"))
@@ -53,19 +106,26 @@ class OpenSshExecutorTest {
 
     @Test
     void newBuilderMakesAVariantWithoutChangingTheOriginal() {
-        OpenSshExecutor strict = OpenSshExecutor.ofDefaults();
-        OpenSshExecutor lenient = strict.newBuilder().hostKeyPolicy(HostKeyPolicy.ACCEPT_NEW).build();
-
-        assertThat(options(strict.argv(host, "true"))).contains("StrictHostKeyChecking=yes");
-        assertThat(options(lenient.argv(host, "true"))).contains("StrictHostKeyChecking=accept-new");
+        try (OpenSshExecutor strict = OpenSshExecutor.ofDefaults();
+                OpenSshExecutor lenient = strict.newBuilder().hostKeyPolicy(HostKeyPolicy.ACCEPT_NEW).build()) {
+            assertThat(options(strict.argv(host, "true"))).contains("StrictHostKeyChecking=yes");
+            assertThat(options(lenient.argv(host, "true"))).contains("StrictHostKeyChecking=accept-new");
+        }
     }
 
     @Test
     void rejectsMalformedOptionsAndAddressesThatLookLikeFlags() {
         assertThatThrownBy(() -> OpenSshExecutor.builder().options(List.of("-oProxyCommand=x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Key=value");
-        assertThatThrownBy(() -> OpenSshExecutor.ofDefaults().argv(Host.of("evil", "-oProxyCommand=x"), "true"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host address");
+        try (OpenSshExecutor ssh = OpenSshExecutor.ofDefaults()) {
+            assertThatThrownBy(() -> ssh.argv(Host.of("evil", "-oProxyCommand=x"), "true"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host address");
+        }
+    }
+
+    private static String controlPath(List<String> argv) {
+        return options(argv).stream().filter(o -> o.startsWith("ControlPath=")).findFirst().orElseThrow()
+                .substring("ControlPath=".length());
     }
 
     private static List<String> options(List<String> argv) {
