@@ -70,8 +70,11 @@ final class Manifests {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("apiVersion", "storage.k8s.io/v1");
         doc.put("kind", "StorageClass");
-        doc.put("metadata", Map.of("name", className(policy, driver, pool), "labels", Map.of(MANAGED_BY, "gantry"),
-                "annotations", Map.of(POOL, pool)));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", className(policy, driver, pool));
+        metadata.put("labels", Map.of(MANAGED_BY, "gantry"));
+        metadata.put("annotations", Map.of(POOL, pool));
+        doc.put("metadata", metadata);
         doc.put("provisioner", driver.provisioner());
         Map<String, String> parameters = driver.parameters(pool);
         if (!parameters.isEmpty()) {
