@@ -21,6 +21,7 @@ final class Manifests {
     static final String PLANNED_NODE = "gantry.dev/planned-node";
     static final String POOL = "gantry.dev/pool";
     static final String ALLOCATED = "gantry.dev/allocated-bytes";
+    static final String RAID0 = "gantry.dev/raid0";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -38,7 +39,12 @@ final class Manifests {
             nodesByPool.computeIfAbsent(p.pool(), k -> new TreeSet<>()).add(p.node());
         }
         List<String> docs = new ArrayList<>();
-        nodesByPool.forEach((pool, poolNodes) -> docs.add(write(storageClass(pool, poolNodes, driver, policy))));
+        Map<String, Boolean> raid0 = new LinkedHashMap<>();
+        for (NodeStorage n : nodes) {
+            n.pools().forEach(p -> raid0.merge(p.name(), p.isRaid0(), Boolean::logicalOr));
+        }
+        nodesByPool.forEach((pool, poolNodes) -> docs.add(write(storageClass(pool, poolNodes, driver, policy,
+                raid0.getOrDefault(pool, false)))));
         for (Placement p : placements) {
             docs.add(write(claim(p, driver, policy)));
         }
@@ -66,14 +72,14 @@ final class Manifests {
     }
 
     private static Map<String, Object> storageClass(String pool, TreeSet<String> nodes, StorageDriver driver,
-            CarvingPolicy policy) {
+            CarvingPolicy policy, boolean raid0) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("apiVersion", "storage.k8s.io/v1");
         doc.put("kind", "StorageClass");
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", className(policy, driver, pool));
         metadata.put("labels", Map.of(MANAGED_BY, "gantry"));
-        metadata.put("annotations", Map.of(POOL, pool));
+        metadata.put("annotations", raid0 ? Map.of(POOL, pool, RAID0, "true") : Map.of(POOL, pool));
         doc.put("metadata", metadata);
         doc.put("provisioner", driver.provisioner());
         Map<String, String> parameters = driver.parameters(pool);
