@@ -1,6 +1,7 @@
 package dev.gantry.core.storage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class Layout {
             maxRoom[n] = max(room[n]);
         }
         this.nodeOf = new int[demands];
-        java.util.Arrays.fill(nodeOf, -1);
+        Arrays.fill(nodeOf, -1);
         this.poolOf = new int[demands][];
         this.allocOf = new long[demands][];
         this.spread = spread;

@@ -1,5 +1,6 @@
 package dev.gantry.core.storage;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ final class Packer {
     Layout bestFit() {
         Layout layout = new Layout(cluster, demands, workloads, spread);
         int probe = cluster.size;
-        long[] key = java.util.Arrays.copyOf(layout.maxRoom, cluster.size + 1);
+        long[] key = Arrays.copyOf(layout.maxRoom, cluster.size + 1);
         TreeSet<Integer> byRoom = new TreeSet<>(Comparator.comparingLong((Integer n) -> key[n])
                 .thenComparingInt(n -> n == probe ? -1 : n));
         for (int n = 0; n < cluster.size; n++) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ public final class StorageDiscovery {
         Objects.requireNonNull(storageClass, "storageClass");
         Objects.requireNonNull(topologyKey, "topologyKey");
         Map<String, Node> byName = nodesByName();
-        Map<String, NodeStorage> result = new java.util.TreeMap<>();
+        Map<String, NodeStorage> result = new TreeMap<>();
         for (CSIStorageCapacity c : capacityObjects()) {
             if (!storageClass.equals(c.getStorageClassName())) {
                 continue;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The audit's rules over one snapshot; see {@link StorageAudit} for the codes. */
 final class StorageRules {
@@ -221,7 +222,7 @@ final class StorageRules {
         return ownedPods(sts).count();
     }
 
-    private java.util.stream.Stream<Pod> ownedPods(StatefulSet sts) {
+    private Stream<Pod> ownedPods(StatefulSet sts) {
         String prefix = sts.getMetadata().getName() + "-";
         return facts.pods().stream().filter(p -> sts.getMetadata().getNamespace().equals(p.getMetadata().getNamespace())
                 && p.getMetadata().getName().startsWith(prefix)
