@@ -2,7 +2,7 @@ package dev.gantry.health.sidecar;
 
 import dev.gantry.core.ParseException;
 import dev.gantry.health.HealthService;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.JsonSourceSpec;
 import dev.gantry.health.sync.SyncCheck;
 import dev.gantry.health.sync.SyncSource;
@@ -40,7 +40,7 @@ import java.util.OptionalLong;
  * @param maxStall {@code --max-stall}, if given
  * @param minPeers {@code --min-peers}, if given
  */
-record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> references, Optional<JsonSourceSpec> json,
+record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint> references, Optional<JsonSourceSpec> json,
         InetSocketAddress listen, Duration interval, Duration timeout, int rise, int fall, OptionalLong maxLag,
         OptionalLong resumeLag, Optional<Duration> expectedBlockInterval, Optional<Duration> maxStall,
         OptionalInt minPeers) {
@@ -150,7 +150,7 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
                 + expectedBlockInterval.map(d -> ", expectedBlockInterval " + d.toMillis() + " ms").orElse("");
     }
 
-    private SyncSource source(Endpoint endpoint) {
+    private SyncSource source(HttpEndpoint endpoint) {
         return source.source(endpoint, json);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gantry.health.sidecar;
 
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.JsonSourceSpec;
 import dev.gantry.health.sync.SyncSource;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ enum SourceFamily {
      * @return a source of this family
      * @throws IllegalArgumentException if this is {@link #JSON} and there is no spec
      */
-    SyncSource source(Endpoint endpoint, Optional<JsonSourceSpec> spec) {
+    SyncSource source(HttpEndpoint endpoint, Optional<JsonSourceSpec> spec) {
         return switch (this) {
             case BITCOIN -> SyncSource.bitcoin(endpoint);
             case ETHEREUM -> SyncSource.ethereum(endpoint);

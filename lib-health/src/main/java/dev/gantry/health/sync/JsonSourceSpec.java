@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -7,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a node that no built-in source knows keeps its sync signals: one HTTP call and the
- * JSON Pointers (RFC 6901) of the values in its answer. For {@link SyncSource#json(Endpoint, JsonSourceSpec)}.
+ * JSON Pointers (RFC 6901) of the values in its answer. For {@link SyncSource#json(HttpEndpoint, JsonSourceSpec)}.
  *
  * <pre>{@code
  * JsonSourceSpec cometbft = JsonSourceSpec.get("/status")
