@@ -1,7 +1,9 @@
 package dev.gantry.health;
 
+import dev.gantry.core.Finding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,6 +152,35 @@ public record CheckResult(Status status, String message, Map<String, Object> det
      */
     public CheckResult withMessage(String newMessage) {
         return new CheckResult(status, newMessage, details);
+    }
+
+    /**
+     * Turns this result into a core {@link Finding}, so that health results join a {@link
+     * dev.gantry.core.Report} with the results of every other Gantry check.
+     *
+     * <p>{@code UP} becomes {@code PASS}, {@code DEGRADED} and {@code UNKNOWN} become {@code WARN},
+     * {@code DOWN} becomes {@code FAIL}. The code is the {@linkplain #reason() reason code}, or
+     * {@code HEALTH-UP}, {@code HEALTH-DEGRADED}, {@code HEALTH-DOWN} or {@code HEALTH-UNKNOWN}
+     * when the check gave none; the message is this result's message; the remedy says what to do
+     * for the known reason codes and in general terms otherwise (none for {@code PASS}).
+     *
+     * <pre>{@code
+     * syncCheck.check().toFinding("litecoin-1")   // FAIL SYNC-LAGGING litecoin-1: 1880 blocks behind …
+     * }</pre>
+     *
+     * @param subject what the result is about, such as a node or check name; not blank
+     * @return the finding
+     * @throws IllegalArgumentException when the subject is blank
+     */
+    public Finding toFinding(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        String code = reason().orElse("HEALTH-" + status.name());
+        String text = message.isBlank() ? status.name().toLowerCase(Locale.ROOT) : message;
+        return switch (status) {
+            case UP -> Finding.pass(code, subject, text);
+            case DEGRADED, UNKNOWN -> Finding.warn(code, subject, text, Remedies.of(code, status));
+            case DOWN -> Finding.fail(code, subject, text, Remedies.of(code, status));
+        };
     }
 
     private static String oneLine(String text) {

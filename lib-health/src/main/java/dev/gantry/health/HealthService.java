@@ -1,8 +1,5 @@
 package dev.gantry.health;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.Timeout;
-import dev.failsafe.TimeoutExceededException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * probe never waits for a node.
  *
  * <p>Every {@code interval} each check runs on a worker thread with a deadline of
- * {@code timeout} (a Failsafe {@link Timeout}); at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
+ * {@code timeout}; at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
  * with reason {@code HEALTH-CHECK-FAILED}, one that misses its deadline {@code DOWN} with
  * {@code HEALTH-TIMEOUT}, and a check still stuck in its previous run is not started again. A
  * result older than {@code maxStaleness} is served as {@link Status#UNKNOWN} ({@code HEALTH-STALE}).
@@ -46,8 +43,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Owns a scheduler thread and, unless an executor is given, worker threads; all
- * are daemon threads and end with {@link #close()}.
+ * <p>Thread-safe. Owns a scheduler thread (which also times the deadlines) and, unless an
+ * executor is given, worker threads; all are daemon threads and end with {@link #close()}, which
+ * leaves no thread of this service behind (a check that ignores interrupts keeps its own worker
+ * until it returns).
  */
 public final class HealthService implements AutoCloseable {
 
@@ -168,18 +167,39 @@ public final class HealthService implements AutoCloseable {
             state.record(failed(closing), clock.instant(), Duration.ZERO);
             return CompletableFuture.completedFuture(null);
         }
-        // A stage, not getAsync: Failsafe completes a stage at the deadline even when the check
-        // ignores the interrupt, where getAsync would wait for the check to return.
-        Timeout<CheckResult> deadline = Timeout.<CheckResult>builder(timeout).build();
-        return Failsafe.with(deadline).getStageAsync(() -> result)
-                .handle((value, error) -> {
-                    if (error != null) {
-                        task.cancel(true); // interrupts checks that listen; the state still waits for returned()
-                    }
-                    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-                    state.record(value != null ? value : failed(error), clock.instant(), took);
-                    return null;
-                });
+        // The deadline completes the result even when the check ignores the interrupt. It runs on
+        // this service's scheduler (not on Failsafe's or the JDK's process-wide timer threads, which
+        // outlive close()), so close() ends every thread the service started.
+        Future<?> timer = schedule(() -> {
+            if (result.completeExceptionally(new DeadlineExceeded())) {
+                task.cancel(true); // interrupts checks that listen; the state still waits for returned()
+            }
+        });
+        return result.handle((value, error) -> {
+            timer.cancel(false);
+            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            state.record(value != null ? value : failed(error), clock.instant(), took);
+            return null;
+        });
+    }
+
+    /** Schedules the deadline of one run; runs it at once when the service is closing. */
+    private Future<?> schedule(Runnable deadline) {
+        try {
+            return scheduler.schedule(deadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            deadline.run();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The marker of a run that missed its deadline. */
+    private static final class DeadlineExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super(null, null, false, false);
+        }
     }
 
     private static void complete(CompletableFuture<CheckResult> result, CheckState state) {
@@ -202,7 +222,7 @@ public final class HealthService implements AutoCloseable {
 
     private CheckResult failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutExceededException) {
+        if (cause instanceof DeadlineExceeded) {
             return CheckResult.down("no result within " + timeout.toMillis() + " ms").withReason("HEALTH-TIMEOUT");
         }
         return CheckResult.down(cause).withReason("HEALTH-CHECK-FAILED");

@@ -3,6 +3,8 @@ package dev.gantry.health.internal;
 import dev.gantry.health.HttpEndpoint;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -49,13 +51,16 @@ public final class HttpClients {
 
     /**
      * Derives a client for health probes as a load balancer sends them: the timeout on every phase
-     * and the whole call, no redirects, no retries.
+     * and the whole call, no redirects, no retries, and a new connection for every request (an
+     * empty pool of its own; OkHttp's shared task runner cleans it), so that a node that stopped
+     * listening shows as refused rather than hiding behind a pooled connection.
      *
      * @param timeout the time one probe may take
-     * @return a client sharing the root's connection pool and dispatcher
+     * @return a client sharing the root's dispatcher
      */
     public static OkHttpClient forProbe(Duration timeout) {
-        return withTimeout(timeout).retryOnConnectionFailure(false).build();
+        return withTimeout(timeout).retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     }
 
     private static OkHttpClient.Builder withTimeout(Duration timeout) {

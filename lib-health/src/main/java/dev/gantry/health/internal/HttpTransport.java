@@ -98,6 +98,11 @@ public final class HttpTransport {
         }
     }
 
+    /** Returns the client this transport calls with, for tests. */
+    OkHttpClient client() {
+        return client;
+    }
+
     /** @return the endpoint this transport calls */
     public HttpEndpoint endpoint() {
         return endpoint;

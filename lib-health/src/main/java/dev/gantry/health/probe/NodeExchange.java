@@ -25,9 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One request to one node, turned into a {@link NodeProbe}: never throws for anything the node
- * does. Each request asks for {@code Connection: close}, as a load balancer's health check opens a
- * new connection, so a node that stopped listening shows as refused rather than hiding behind a
- * pooled connection. Reads at most {@value #BODY_BYTES} bytes of a body. Thread-safe.
+ * does. The client keeps no idle connection ({@code HttpClients.forProbe}). Reads at most {@value #BODY_BYTES} bytes of a body. Thread-safe.
  */
 final class NodeExchange {
 
@@ -64,7 +62,7 @@ final class NodeExchange {
 
     private NodeProbe exchange(URI url, long start) throws IOException {
         Request request = new Request.Builder().url(url.toString()).method(method.name(), null)
-                .header("User-Agent", USER_AGENT).header("Connection", "close").build();
+                .header("User-Agent", USER_AGENT).build();
         Call call = client.newCall(request);
         inFlight.add(call);
         if (cancelled) {
