@@ -66,12 +66,14 @@ public record CheckResult(Status status, String message, Map<String, Object> det
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** @return a healthy result with the message {@code ok} */
+    /** Returns a healthy result with the message {@code ok}. */
     public static CheckResult up() {
         return up("ok");
     }
 
     /**
+     * Returns a healthy result.
+     *
      * @param message what the check saw
      * @return a healthy result
      */
@@ -80,6 +82,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a degraded (still ready) result.
+     *
      * @param message what is wrong, though traffic may still flow
      * @return a degraded (still ready) result
      */
@@ -88,6 +92,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a failing result.
+     *
      * @param message why the node must not receive traffic
      * @return a failing result
      */
@@ -110,6 +116,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a result that is not ready because nothing is known.
+     *
      * @param message why there is no result yet
      * @return a result that is not ready because nothing is known
      */
@@ -118,6 +126,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a copy with the detail added or replaced.
+     *
      * @param key the detail's name, e.g. {@code height}
      * @param value its value; a number, string or boolean serialises best
      * @return a copy with the detail added or replaced
@@ -129,6 +139,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a copy with the {@value #REASON} detail set.
+     *
      * @param code a stable reason code such as {@code SYNC-LAGGING} (upper case, digits, dashes)
      * @return a copy with the {@value #REASON} detail set
      */
@@ -140,13 +152,15 @@ public record CheckResult(Status status, String message, Map<String, Object> det
         return withDetail(REASON, code);
     }
 
-    /** @return the stable reason code, when the check gave one */
+    /** Returns the stable reason code, when the check gave one. */
     public Optional<String> reason() {
         Object code = details.get(REASON);
         return code instanceof String ? Optional.of((String) code) : Optional.empty();
     }
 
     /**
+     * Returns a copy with another message.
+     *
      * @param newMessage the replacement message
      * @return a copy with another message
      */

@@ -77,7 +77,7 @@ public final class HealthService implements AutoCloseable {
         this.lastTick.set(now);
     }
 
-    /** @return a builder with the defaults: interval 5 s, timeout 2 s, rise 2, fall 3 */
+    /** Returns a builder with the defaults: interval 5 s, timeout 2 s, rise 2, fall 3. */
     public static Builder builder() {
         return new Builder();
     }
@@ -128,7 +128,7 @@ public final class HealthService implements AutoCloseable {
         return new HealthSnapshot(readiness, liveness, checks, now);
     }
 
-    /** @return how often checks run */
+    /** Returns how often checks run. */
     public Duration interval() {
         return interval;
     }
@@ -291,6 +291,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how often every check runs; default 5 s.
+         *
          * @param value how often every check runs; default 5 s
          * @return this builder
          */
@@ -300,6 +302,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how long one run of a check may take; default 2 s.
+         *
          * @param value how long one run of a check may take; default 2 s
          * @return this builder
          */
@@ -309,6 +313,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how old a result may get before it counts as unknown; default 3 × interval + timeout.
+         *
          * @param value how old a result may get before it counts as unknown; default
          *     3 × interval + timeout
          * @return this builder
@@ -319,6 +325,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets consecutive ready results needed to become ready again; default 2.
+         *
          * @param value consecutive ready results needed to become ready again; default 2
          * @return this builder
          */
@@ -328,6 +336,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets consecutive not-ready results needed to become not ready; default 3.
+         *
          * @param value consecutive not-ready results needed to become not ready; default 3
          * @return this builder
          */
@@ -337,6 +347,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets the clock for result times and staleness; default the system UTC clock.
+         *
          * @param value the clock for result times and staleness; default the system UTC clock
          * @return this builder
          */
@@ -346,6 +358,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets the executor that runs checks; the service does not shut it down. Default: the service's own daemon threads.
+         *
          * @param value the executor that runs checks; the service does not shut it down.
          *     Default: the service's own daemon threads
          * @return this builder
@@ -355,7 +369,7 @@ public final class HealthService implements AutoCloseable {
             return this;
         }
 
-        /** @return a new service, not yet started */
+        /** Returns a new service, not yet started. */
         public HealthService build() {
             if (maxStaleness != null && maxStaleness.compareTo(interval) < 0) {
                 throw new IllegalStateException("maxStaleness (" + maxStaleness + ") must be at least the interval ("

@@ -28,17 +28,19 @@ public record HealthSnapshot(Status readiness, Status liveness, List<CheckSnapsh
         checks = List.copyOf(checks);
     }
 
-    /** @return whether a load balancer should route to this node */
+    /** Returns whether a load balancer should route to this node. */
     public boolean ready() {
         return readiness.isReady();
     }
 
-    /** @return whether the process is alive (it may still be syncing) */
+    /** Returns whether the process is alive (it may still be syncing). */
     public boolean live() {
         return liveness.isReady();
     }
 
     /**
+     * Returns that check's state, if there is such a check.
+     *
      * @param name a check's name
      * @return that check's state, if there is such a check
      */
@@ -47,6 +49,8 @@ public record HealthSnapshot(Status readiness, Status liveness, List<CheckSnapsh
     }
 
     /**
+     * Returns the checks of that group, in registration order.
+     *
      * @param group readiness or liveness
      * @return the checks of that group, in registration order
      */

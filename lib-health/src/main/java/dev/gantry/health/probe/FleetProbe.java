@@ -207,27 +207,27 @@ public final class FleetProbe implements AutoCloseable {
         }
     }
 
-    /** @return the HTTP method of the requests */
+    /** Returns the HTTP method of the requests. */
     public Method method() {
         return method;
     }
 
-    /** @return the statuses accepted as healthy, for people, such as {@code HTTP 200} or {@code HTTP 200-399} */
+    /** Returns the statuses accepted as healthy, for people, such as {@code HTTP 200} or {@code HTTP 200-399}. */
     public String expected() {
         return expected.toString();
     }
 
-    /** @return the most requests in flight at once */
+    /** Returns the most requests in flight at once. */
     public int concurrency() {
         return concurrency;
     }
 
-    /** @return the time one request may take, connect to the start of the body */
+    /** Returns the time one request may take, connect to the start of the body. */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the pause between two rounds of {@link #awaitHealthy} */
+    /** Returns the pause between two rounds of {@link #awaitHealthy}. */
     public Duration pollInterval() {
         return pollInterval;
     }
@@ -249,7 +249,7 @@ public final class FleetProbe implements AutoCloseable {
         exchange.cancelAll();
     }
 
-    /** @return the settings, such as {@code FleetProbe[GET, healthy on HTTP 200, concurrency 16, …]} */
+    /** Returns the settings, such as {@code FleetProbe[GET, healthy on HTTP 200, concurrency 16, …]}. */
     @Override
     public String toString() {
         return "FleetProbe[" + method + ", healthy on " + expected + ", concurrency " + concurrency + ", timeout "

@@ -88,6 +88,8 @@ record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint>
     }
 
     /**
+     * Returns whether {@code --help} or {@code -h} is among them; help wins over every error.
+     *
      * @param arguments the arguments of {@code main}
      * @return whether {@code --help} or {@code -h} is among them; help wins over every error
      */
@@ -95,12 +97,12 @@ record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint>
         return arguments.contains(SidecarFlag.HELP.flag()) || arguments.contains("-h");
     }
 
-    /** @return the help text: what the sidecar does, every flag with its default, and the exit codes */
+    /** Returns the help text: what the sidecar does, every flag with its default, and the exit codes. */
     static String usage() {
         return SidecarFlag.usage();
     }
 
-    /** @return a new check of the node against its references, with these settings */
+    /** Returns a new check of the node against its references, with these settings. */
     SyncCheck syncCheck() {
         SyncCheck.Builder builder = SyncCheck.builder(source(node));
         List<SyncSource> sources = new ArrayList<>();
@@ -114,7 +116,7 @@ record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint>
         return builder.build();
     }
 
-    /** @return a new, not yet started health service whose one readiness check is {@link #syncCheck()} */
+    /** Returns a new, not yet started health service whose one readiness check is {@link #syncCheck()}. */
     HealthService healthService() {
         return HealthService.builder()
                 .readiness(CHECK_NAME, syncCheck())
@@ -135,7 +137,7 @@ record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint>
         return timeout.multipliedBy(3L * (1 + references.size()));
     }
 
-    /** @return the settings in one line for the startup log; no secrets, only the names of their variables */
+    /** Returns the settings in one line for the startup log; no secrets, only the names of their variables. */
     String describe() {
         return "--source " + source.flagValue() + " " + node + ", " + references.size()
                 + (references.size() == 1 ? " reference" : " references") + ", interval " + interval.toMillis()

@@ -74,6 +74,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the network height the node knows of
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -84,6 +86,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the node's syncing flag, a JSON boolean
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -94,6 +98,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the node's peer count, or to its list of peers
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -104,6 +110,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the time of the node's best block
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public interface SyncSource {
 
-    /** @return the source's name for messages and metrics: the family and the URL */
+    /** Returns the source's name for messages and metrics: the family and the URL. */
     String name();
 
     /**
@@ -45,6 +45,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a Bitcoin-family source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Bitcoin-family source
@@ -79,6 +81,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns an Ethereum execution-layer source.
+     *
      * @param endpoint the node's JSON-RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return an Ethereum execution-layer source
@@ -108,6 +112,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a NEAR source.
+     *
      * @param endpoint the node's JSON-RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a NEAR source
@@ -137,6 +143,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a CometBFT source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a CometBFT source
@@ -168,6 +176,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a Beacon API source.
+     *
      * @param endpoint the node's Beacon API endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Beacon API source
@@ -200,6 +210,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a Solana source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Solana source
@@ -231,6 +243,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a Substrate source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Substrate source
@@ -265,6 +279,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a Monero source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Monero source
@@ -298,6 +314,8 @@ public interface SyncSource {
     }
 
     /**
+     * Returns a JSON source.
+     *
      * @param endpoint the node's endpoint
      * @param spec the call and pointers
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
