@@ -69,7 +69,10 @@ while (Instant.now().isBefore(deadline)) {
     Thread.sleep(100);
 }
 
-// 4. Clean up; fail the runbook if the node never became ready.
+// 4. The same state as a Report, for people and CI (one finding per check: UP is PASS, DOWN is FAIL).
+health.snapshot().report().print();
+
+// 5. Clean up; fail the runbook if the node never became ready.
 server.close();
 health.close();
 if (lastStatus != 200) {

@@ -1,7 +1,9 @@
 package dev.gantry.health;
 
+import dev.gantry.core.Finding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,12 +66,14 @@ public record CheckResult(Status status, String message, Map<String, Object> det
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** @return a healthy result with the message {@code ok} */
+    /** Returns a healthy result with the message {@code ok}. */
     public static CheckResult up() {
         return up("ok");
     }
 
     /**
+     * Returns a healthy result.
+     *
      * @param message what the check saw
      * @return a healthy result
      */
@@ -78,6 +82,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a degraded (still ready) result.
+     *
      * @param message what is wrong, though traffic may still flow
      * @return a degraded (still ready) result
      */
@@ -86,6 +92,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a failing result.
+     *
      * @param message why the node must not receive traffic
      * @return a failing result
      */
@@ -108,6 +116,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a result that is not ready because nothing is known.
+     *
      * @param message why there is no result yet
      * @return a result that is not ready because nothing is known
      */
@@ -116,6 +126,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a copy with the detail added or replaced.
+     *
      * @param key the detail's name, e.g. {@code height}
      * @param value its value; a number, string or boolean serialises best
      * @return a copy with the detail added or replaced
@@ -127,6 +139,8 @@ public record CheckResult(Status status, String message, Map<String, Object> det
     }
 
     /**
+     * Returns a copy with the {@value #REASON} detail set.
+     *
      * @param code a stable reason code such as {@code SYNC-LAGGING} (upper case, digits, dashes)
      * @return a copy with the {@value #REASON} detail set
      */
@@ -138,18 +152,49 @@ public record CheckResult(Status status, String message, Map<String, Object> det
         return withDetail(REASON, code);
     }
 
-    /** @return the stable reason code, when the check gave one */
+    /** Returns the stable reason code, when the check gave one. */
     public Optional<String> reason() {
         Object code = details.get(REASON);
         return code instanceof String ? Optional.of((String) code) : Optional.empty();
     }
 
     /**
+     * Returns a copy with another message.
+     *
      * @param newMessage the replacement message
      * @return a copy with another message
      */
     public CheckResult withMessage(String newMessage) {
         return new CheckResult(status, newMessage, details);
+    }
+
+    /**
+     * Turns this result into a core {@link Finding}, so that health results join a {@link
+     * dev.gantry.core.Report} with the results of every other Gantry check.
+     *
+     * <p>{@code UP} becomes {@code PASS}, {@code DEGRADED} and {@code UNKNOWN} become {@code WARN},
+     * {@code DOWN} becomes {@code FAIL}. The code is the {@linkplain #reason() reason code}, or
+     * {@code HEALTH-UP}, {@code HEALTH-DEGRADED}, {@code HEALTH-DOWN} or {@code HEALTH-UNKNOWN}
+     * when the check gave none; the message is this result's message; the remedy says what to do
+     * for the known reason codes and in general terms otherwise (none for {@code PASS}).
+     *
+     * <pre>{@code
+     * syncCheck.check().toFinding("litecoin-1")   // FAIL SYNC-LAGGING litecoin-1: 1880 blocks behind …
+     * }</pre>
+     *
+     * @param subject what the result is about, such as a node or check name; not blank
+     * @return the finding
+     * @throws IllegalArgumentException when the subject is blank
+     */
+    public Finding toFinding(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        String code = reason().orElse("HEALTH-" + status.name());
+        String text = message.isBlank() ? status.name().toLowerCase(Locale.ROOT) : message;
+        return switch (status) {
+            case UP -> Finding.pass(code, subject, text);
+            case DEGRADED, UNKNOWN -> Finding.warn(code, subject, text, Remedies.of(code, status));
+            case DOWN -> Finding.fail(code, subject, text, Remedies.of(code, status));
+        };
     }
 
     private static String oneLine(String text) {

@@ -1,7 +1,9 @@
 package dev.gantry.health;
 
+import dev.gantry.core.Finding;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +35,23 @@ public record CheckSnapshot(String name, CheckGroup group, Status status, CheckR
         Objects.requireNonNull(checkedAt, "checkedAt");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(since, "since");
+    }
+
+    /**
+     * Turns this check's effective state into a core {@link Finding} about the check, as {@link
+     * CheckResult#toFinding(String)} does for the latest result. While rise/fall hysteresis holds
+     * the effective status apart from the latest run's, the finding follows the effective status,
+     * its code is {@code HEALTH-<STATUS>} and the message names the latest run's status, reason
+     * and message.
+     *
+     * @return the finding, subject the check's name
+     */
+    public Finding toFinding() {
+        if (status == result.status()) {
+            return result.toFinding(name);
+        }
+        String latest = "latest run " + result.status() + result.reason().map(code -> " " + code).orElse("") + ": "
+                + result.message() + " (" + status + " held by rise/fall hysteresis)";
+        return new CheckResult(status, latest, Map.of()).toFinding(name);
     }
 }

@@ -29,6 +29,8 @@ final class HealthJson {
     }
 
     /**
+     * Returns the UTF-8 JSON body.
+     *
      * @param status the combined status
      * @param flag the name of the boolean field: {@code ready} or {@code live}
      * @param checks the checks to list
@@ -48,6 +50,8 @@ final class HealthJson {
     }
 
     /**
+     * Returns the UTF-8 JSON body for {@code /healthcheck/{name}}.
+     *
      * @param check one check
      * @return the UTF-8 JSON body for {@code /healthcheck/{name}}
      */
@@ -84,6 +88,8 @@ final class HealthJson {
     }
 
     /**
+     * Returns {@code {"error": message}}.
+     *
      * @param message a short public error, e.g. {@code not found}
      * @return {@code {"error": message}}
      */

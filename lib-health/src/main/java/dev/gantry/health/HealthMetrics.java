@@ -35,6 +35,8 @@ final class HealthMetrics {
     }
 
     /**
+     * Returns the exposition text.
+     *
      * @param snapshot the snapshot
      * @return the exposition text
      */

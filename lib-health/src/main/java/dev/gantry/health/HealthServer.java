@@ -142,17 +142,19 @@ public final class HealthServer implements AutoCloseable {
         return started;
     }
 
-    /** @return the bound port; the actual one when 0 was asked for */
+    /** Returns the bound port; the actual one when 0 was asked for. */
     public int port() {
         return address.getPort();
     }
 
-    /** @return the bound address and port */
+    /** Returns the bound address and port. */
     public InetSocketAddress address() {
         return address;
     }
 
     /**
+     * Sets the value.
+     *
      * @return {@code http://host:port} of this server, with the loopback address as host when
      *     it listens on all interfaces
      */

@@ -1,8 +1,5 @@
 package dev.gantry.health;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.Timeout;
-import dev.failsafe.TimeoutExceededException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * probe never waits for a node.
  *
  * <p>Every {@code interval} each check runs on a worker thread with a deadline of
- * {@code timeout} (a Failsafe {@link Timeout}); at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
+ * {@code timeout}; at the deadline the worker is interrupted; a check that throws becomes {@link Status#DOWN}
  * with reason {@code HEALTH-CHECK-FAILED}, one that misses its deadline {@code DOWN} with
  * {@code HEALTH-TIMEOUT}, and a check still stuck in its previous run is not started again. A
  * result older than {@code maxStaleness} is served as {@link Status#UNKNOWN} ({@code HEALTH-STALE}).
@@ -46,8 +43,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Owns a scheduler thread and, unless an executor is given, worker threads; all
- * are daemon threads and end with {@link #close()}.
+ * <p>Thread-safe. Owns a scheduler thread (which also times the deadlines) and, unless an
+ * executor is given, worker threads; all are daemon threads and end with {@link #close()}, which
+ * leaves no thread of this service behind (a check that ignores interrupts keeps its own worker
+ * until it returns).
  */
 public final class HealthService implements AutoCloseable {
 
@@ -78,7 +77,7 @@ public final class HealthService implements AutoCloseable {
         this.lastTick.set(now);
     }
 
-    /** @return a builder with the defaults: interval 5 s, timeout 2 s, rise 2, fall 3 */
+    /** Returns a builder with the defaults: interval 5 s, timeout 2 s, rise 2, fall 3. */
     public static Builder builder() {
         return new Builder();
     }
@@ -129,7 +128,7 @@ public final class HealthService implements AutoCloseable {
         return new HealthSnapshot(readiness, liveness, checks, now);
     }
 
-    /** @return how often checks run */
+    /** Returns how often checks run. */
     public Duration interval() {
         return interval;
     }
@@ -168,18 +167,39 @@ public final class HealthService implements AutoCloseable {
             state.record(failed(closing), clock.instant(), Duration.ZERO);
             return CompletableFuture.completedFuture(null);
         }
-        // A stage, not getAsync: Failsafe completes a stage at the deadline even when the check
-        // ignores the interrupt, where getAsync would wait for the check to return.
-        Timeout<CheckResult> deadline = Timeout.<CheckResult>builder(timeout).build();
-        return Failsafe.with(deadline).getStageAsync(() -> result)
-                .handle((value, error) -> {
-                    if (error != null) {
-                        task.cancel(true); // interrupts checks that listen; the state still waits for returned()
-                    }
-                    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-                    state.record(value != null ? value : failed(error), clock.instant(), took);
-                    return null;
-                });
+        // The deadline completes the result even when the check ignores the interrupt. It runs on
+        // this service's scheduler (not on Failsafe's or the JDK's process-wide timer threads, which
+        // outlive close()), so close() ends every thread the service started.
+        Future<?> timer = schedule(() -> {
+            if (result.completeExceptionally(new DeadlineExceeded())) {
+                task.cancel(true); // interrupts checks that listen; the state still waits for returned()
+            }
+        });
+        return result.handle((value, error) -> {
+            timer.cancel(false);
+            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            state.record(value != null ? value : failed(error), clock.instant(), took);
+            return null;
+        });
+    }
+
+    /** Schedules the deadline of one run; runs it at once when the service is closing. */
+    private Future<?> schedule(Runnable deadline) {
+        try {
+            return scheduler.schedule(deadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            deadline.run();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The marker of a run that missed its deadline. */
+    private static final class DeadlineExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super(null, null, false, false);
+        }
     }
 
     private static void complete(CompletableFuture<CheckResult> result, CheckState state) {
@@ -202,7 +222,7 @@ public final class HealthService implements AutoCloseable {
 
     private CheckResult failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutExceededException) {
+        if (cause instanceof DeadlineExceeded) {
             return CheckResult.down("no result within " + timeout.toMillis() + " ms").withReason("HEALTH-TIMEOUT");
         }
         return CheckResult.down(cause).withReason("HEALTH-CHECK-FAILED");
@@ -271,6 +291,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how often every check runs; default 5 s.
+         *
          * @param value how often every check runs; default 5 s
          * @return this builder
          */
@@ -280,6 +302,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how long one run of a check may take; default 2 s.
+         *
          * @param value how long one run of a check may take; default 2 s
          * @return this builder
          */
@@ -289,6 +313,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets how old a result may get before it counts as unknown; default 3 × interval + timeout.
+         *
          * @param value how old a result may get before it counts as unknown; default
          *     3 × interval + timeout
          * @return this builder
@@ -299,6 +325,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets consecutive ready results needed to become ready again; default 2.
+         *
          * @param value consecutive ready results needed to become ready again; default 2
          * @return this builder
          */
@@ -308,6 +336,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets consecutive not-ready results needed to become not ready; default 3.
+         *
          * @param value consecutive not-ready results needed to become not ready; default 3
          * @return this builder
          */
@@ -317,6 +347,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets the clock for result times and staleness; default the system UTC clock.
+         *
          * @param value the clock for result times and staleness; default the system UTC clock
          * @return this builder
          */
@@ -326,6 +358,8 @@ public final class HealthService implements AutoCloseable {
         }
 
         /**
+         * Sets the executor that runs checks; the service does not shut it down. Default: the service's own daemon threads.
+         *
          * @param value the executor that runs checks; the service does not shut it down.
          *     Default: the service's own daemon threads
          * @return this builder
@@ -335,7 +369,7 @@ public final class HealthService implements AutoCloseable {
             return this;
         }
 
-        /** @return a new service, not yet started */
+        /** Returns a new service, not yet started. */
         public HealthService build() {
             if (maxStaleness != null && maxStaleness.compareTo(interval) < 0) {
                 throw new IllegalStateException("maxStaleness (" + maxStaleness + ") must be at least the interval ("

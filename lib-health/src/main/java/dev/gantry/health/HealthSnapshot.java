@@ -1,6 +1,9 @@
 package dev.gantry.health;
 
+import dev.gantry.core.Finding;
+import dev.gantry.core.Report;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,17 +28,19 @@ public record HealthSnapshot(Status readiness, Status liveness, List<CheckSnapsh
         checks = List.copyOf(checks);
     }
 
-    /** @return whether a load balancer should route to this node */
+    /** Returns whether a load balancer should route to this node. */
     public boolean ready() {
         return readiness.isReady();
     }
 
-    /** @return whether the process is alive (it may still be syncing) */
+    /** Returns whether the process is alive (it may still be syncing). */
     public boolean live() {
         return liveness.isReady();
     }
 
     /**
+     * Returns that check's state, if there is such a check.
+     *
      * @param name a check's name
      * @return that check's state, if there is such a check
      */
@@ -44,11 +49,38 @@ public record HealthSnapshot(Status readiness, Status liveness, List<CheckSnapsh
     }
 
     /**
+     * Returns the checks of that group, in registration order.
+     *
      * @param group readiness or liveness
      * @return the checks of that group, in registration order
      */
     public List<CheckSnapshot> checks(CheckGroup group) {
         return checks.stream().filter(check -> check.group() == group).toList();
+    }
+
+    /**
+     * Turns the snapshot into a core {@link Report} for people and CI: one finding per check
+     * ({@link CheckSnapshot#toFinding()}, subject the check's name), plus a {@code FAIL
+     * HEALTH-EVALUATOR-STUCK} when liveness is down although no liveness check is. Titled like
+     * {@code health: ready (readiness UP, liveness UP)}.
+     *
+     * <pre>{@code
+     * health.refreshNow().report().print().orThrow();
+     * }</pre>
+     *
+     * @return the report; without findings when no check is registered
+     */
+    public Report report() {
+        List<Finding> findings = new ArrayList<>();
+        checks.forEach(check -> findings.add(check.toFinding()));
+        boolean livenessCheckDown = checks(CheckGroup.LIVENESS).stream().anyMatch(c -> c.status() == Status.DOWN);
+        if (liveness == Status.DOWN && !livenessCheckDown) {
+            findings.add(Finding.fail(HealthEndpoint.EVALUATOR_STUCK, "health service",
+                    "the evaluator has stopped running checks (or the service is closed)",
+                    "start the HealthService, or look for a wedged scheduler in a thread dump"));
+        }
+        return Report.of(findings).withTitle("health: " + (ready() ? "ready" : "not ready") + " (readiness "
+                + readiness + ", liveness " + liveness + ")");
     }
 
     /**

@@ -94,7 +94,7 @@ final class PrometheusText {
         return this;
     }
 
-    /** @return everything written so far */
+    /** Returns everything written so far. */
     String text() {
         return out.toString();
     }
@@ -116,6 +116,8 @@ final class PrometheusText {
     }
 
     /**
+     * Returns the value with backslash, double quote and line feed escaped.
+     *
      * @param value a label value
      * @return the value with backslash, double quote and line feed escaped
      */
@@ -124,6 +126,8 @@ final class PrometheusText {
     }
 
     /**
+     * Returns the text with backslash and line feed escaped.
+     *
      * @param help help text
      * @return the text with backslash and line feed escaped
      */
@@ -132,6 +136,8 @@ final class PrometheusText {
     }
 
     /**
+     * Returns whole numbers without a fraction, {@code NaN}, {@code +Inf} and {@code -Inf} as the format spells them, other numbers in Java's shortest round-trip form.
+     *
      * @param value a sample value
      * @return whole numbers without a fraction, {@code NaN}, {@code +Inf} and {@code -Inf} as the
      *     format spells them, other numbers in Java's shortest round-trip form

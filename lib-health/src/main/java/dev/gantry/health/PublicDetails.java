@@ -16,6 +16,8 @@ final class PublicDetails {
     }
 
     /**
+     * Returns the reason code (if any) first, then every number or boolean detail, in order.
+     *
      * @param result a check's latest result
      * @return the reason code (if any) first, then every number or boolean detail, in order
      */
@@ -31,6 +33,8 @@ final class PublicDetails {
     }
 
     /**
+     * Returns the detail as a whole number, when it is an integral number.
+     *
      * @param result a check's latest result
      * @param key a detail key such as {@link CheckResult#HEIGHT}
      * @return the detail as a whole number, when it is an integral number
@@ -44,6 +48,8 @@ final class PublicDetails {
     }
 
     /**
+     * Returns the detail as a floating-point number, when it is any finite number.
+     *
      * @param result a check's latest result
      * @param key a detail key
      * @return the detail as a floating-point number, when it is any finite number

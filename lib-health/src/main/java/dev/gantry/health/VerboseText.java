@@ -19,6 +19,8 @@ final class VerboseText {
     }
 
     /**
+     * Returns the text body.
+     *
      * @param what {@code readiness} or {@code liveness}
      * @param verdict the combined status
      * @param checks the checks to list
@@ -34,6 +36,8 @@ final class VerboseText {
     }
 
     /**
+     * Returns its line, e.g. {@code [-]node failed: reason SYNC-LAGGING}.
+     *
      * @param check one check
      * @return its line, e.g. {@code [-]node failed: reason SYNC-LAGGING}
      */

@@ -5,7 +5,6 @@ import dev.gantry.core.Report;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
 import dev.gantry.core.internal.Checks;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,34 +95,30 @@ public record NodeFacts(Host host, List<RaidArray> arrays, List<FactNote> notes,
     }
 
     /**
-     * Reads a node's md arrays and btrfs data profiles from its node_exporter instead of running
-     * commands; see {@link NodeExporterMd} for what node_exporter can and cannot tell (no RAID level,
-     * no member names, no broken RAID-0).
+     * Reads a node's md arrays and btrfs data profiles from its node_exporter metrics text instead
+     * of running commands; see {@link NodeExporterMd} for what node_exporter can and cannot tell (no
+     * RAID level, no member names, no broken RAID-0). gantry-health's {@code NodeExporterScrape}
+     * fetches the text over HTTP.
      *
      * <pre>{@code
-     * NodeFacts facts = NodeFacts.fromNodeExporter(host, URI.create("http://10.0.2.23:9100/metrics"),
-     *         Duration.ofSeconds(10));
+     * NodeFacts facts = NodeFacts.fromNodeExporter(host, metricsText, "GET http://10.0.2.23:9100/metrics");
      * }</pre>
      *
      * @param host the node
-     * @param metricsUrl its node_exporter metrics URL
-     * @param timeout the longest the connection and the whole request may take, each
+     * @param metricsText the body of node_exporter's {@code /metrics}
+     * @param source where the text came from, the key of {@link #outputs()}, such as {@code GET <url>}
      * @return the facts; metrics that cannot be parsed are an {@code UNREADABLE} note
-     * @throws dev.gantry.core.GantryException when the endpoint cannot be reached, does not answer in
-     *     time, or answers other than 200
      */
-    public static NodeFacts fromNodeExporter(Host host, URI metricsUrl, Duration timeout) {
+    public static NodeFacts fromNodeExporter(Host host, String metricsText, String source) {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(metricsUrl, "metricsUrl");
-        Checks.positive(timeout, "timeout");
-        String command = "GET " + metricsUrl;
-        String body = NodeExporterMd.fetchText(metricsUrl, timeout);
+        Objects.requireNonNull(metricsText, "metricsText");
+        Objects.requireNonNull(source, "source");
         try {
-            return new NodeFacts(host, NodeExporterMd.parse(body, metricsUrl.toString()), List.of(),
-                    Map.of(command, body));
+            return new NodeFacts(host, NodeExporterMd.parse(metricsText, source), List.of(),
+                    Map.of(source, metricsText));
         } catch (ParseException e) {
-            return new NodeFacts(host, List.of(), List.of(new FactNote(host.name(), command,
-                    FactNote.Kind.UNREADABLE, e.getMessage())), Map.of(command, body));
+            return new NodeFacts(host, List.of(), List.of(new FactNote(host.name(), source,
+                    FactNote.Kind.UNREADABLE, e.getMessage())), Map.of(source, metricsText));
         }
     }
 

@@ -11,7 +11,11 @@ import dev.gantry.core.testing.RealProcess;
 import dev.gantry.core.testing.RealProcesses;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,15 +145,30 @@ class BtrfsRaid0IT {
                         "--web.disable-exporter-metrics", "--web.listen-address=" + LoopbackPorts.HOST + ":" + port)
                 .readiness(Readiness.httpOk(metrics), Duration.ofSeconds(60)));
 
-        List<RaidArray> arrays = NodeExporterMd.fetch(metrics, Duration.ofSeconds(30));
+        String text = scrape(metrics); // over HTTP in production: gantry-health's NodeExporterScrape
+        List<RaidArray> arrays = NodeExporterMd.parse(text, metrics.toString());
 
         assertThat(arrays).filteredOn(a -> a.name().equals(name)).singleElement().satisfies(data -> {
             assertThat(data.level()).isEqualTo("raid0");
             assertThat(data.sizeBytes()).isPositive();
             assertThat(data.members()).extracting(RaidMember::device).containsExactlyInAnyOrderElementsOf(loops);
         });
-        assertThat(NodeFacts.fromNodeExporter(Host.local(), metrics, Duration.ofSeconds(30)).array(name))
+        assertThat(NodeFacts.fromNodeExporter(Host.local(), text, "GET " + metrics).array(name))
                 .hasValueSatisfying(data -> assertThat(data.level()).isEqualTo("raid0"));
+    }
+
+    private static String scrape(URI metrics) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("GET %s", metrics).isEqualTo(200);
+            return answer.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String btrfs(String... args) {

@@ -3,21 +3,9 @@ package dev.gantry.core.raid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.gantry.core.GantryException;
 import dev.gantry.core.ParseException;
 import dev.gantry.core.exec.Host;
-import dev.gantry.core.testing.LoopbackPorts;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class NodeExporterMdTest {
@@ -31,17 +19,6 @@ class NodeExporterMdTest {
             node_btrfs_device_size_bytes{device="loop1",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 2.68435456e+08
             node_btrfs_size_bytes{block_group_type="data",mode="raid0",uuid="ed37a884-3263-48d0-b569-5c3c9bddd753"} 1.34217728e+08
             """;
-
-    private HttpServer server;
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @AfterEach
-    void stopServer() {
-        release.countDown();
-        if (server != null) {
-            server.stop(0);
-        }
-    }
 
     @Test
     void readsRealMdMetricsIntoArraysWithCountedMembers() {
@@ -155,80 +132,25 @@ class NodeExporterMdTest {
     }
 
     @Test
-    void fetchesAndReadsMetricsOverHttp() throws IOException {
-        URI url = serve(200, Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom"), false);
-
-        assertThat(NodeExporterMd.fetch(url, Duration.ofSeconds(10))).extracting(RaidArray::name)
-                .containsExactly("md0", "md1", "md2");
-    }
-
-    @Test
-    void reportsAnErrorStatusAsAnActionableException() throws IOException {
-        URI url = serve(503, "busy", false);
-
-        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofSeconds(10)))
-                .isInstanceOf(GantryException.class).hasMessageContaining("HTTP 503").hasMessageContaining(url.toString());
-    }
-
-    @Test
-    void givesUpOnAnEndpointThatDoesNotAnswerInTime() throws IOException {
-        URI url = serve(200, "node_md_blocks{device=\"md0\"} 1\n", true);
-
-        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofMillis(300)))
-                .isInstanceOf(GantryException.class).hasMessageContaining("did not answer within");
-    }
-
-    @Test
-    void nodeFactsFromNodeExporterKeepTheArraysAndTheBody() throws IOException {
+    void nodeFactsFromNodeExporterKeepTheArraysAndTheBody() {
         String body = Fixtures.read("raid/nodeexporter/md-raid0-raid1.prom");
-        URI url = serve(200, body, false);
 
-        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), body, "GET metrics");
 
         assertThat(facts.arrays()).extracting(RaidArray::name).containsExactly("md0", "md1", "md2");
         assertThat(facts.notes()).isEmpty();
-        assertThat(facts.outputs()).containsEntry("GET " + url, body);
+        assertThat(facts.outputs()).containsEntry("GET metrics", body);
     }
 
     @Test
-    void nodeFactsFromNodeExporterNoteMetricsTheyCannotRead() throws IOException {
-        URI url = serve(200, "<html>login</html>\n", false);
-
-        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), url, Duration.ofSeconds(10));
+    void nodeFactsFromNodeExporterNoteMetricsTheyCannotRead() {
+        NodeFacts facts = NodeFacts.fromNodeExporter(Host.of("worker-3", "10.0.2.23"), "<html>login</html>\n",
+                "GET metrics");
 
         assertThat(facts.arrays()).isEmpty();
         assertThat(facts.notes()).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(FactNote.Kind.UNREADABLE);
             assertThat(n.message()).contains("not a metric sample");
         });
-    }
-
-    @Test
-    void reportsARefusedConnection() {
-        URI url = URI.create("http://127.0.0.1:" + LoopbackPorts.allocate() + "/metrics");
-
-        assertThatThrownBy(() -> NodeExporterMd.fetch(url, Duration.ofSeconds(5)))
-                .isInstanceOf(GantryException.class).hasMessageContaining("node_exporter");
-    }
-
-    private URI serve(int status, String body, boolean hang) throws IOException {
-        int port = LoopbackPorts.allocate();
-        server = HttpServer.create(new InetSocketAddress(LoopbackPorts.HOST, port), 0);
-        server.createContext("/metrics", exchange -> {
-            if (hang) {
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        return URI.create("http://127.0.0.1:" + port + "/metrics");
     }
 }

@@ -3,7 +3,7 @@ package dev.gantry.health.etcd;
 import dev.gantry.core.etcd.EtcdAlarm;
 import dev.gantry.core.etcd.EtcdMemberList;
 import dev.gantry.core.etcd.EtcdStatus;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -12,14 +12,14 @@ import tools.jackson.databind.JsonNode;
  * Reads one etcd member over its HTTP/JSON gRPC gateway on the client port (etcd 3.4 and later,
  * which serve {@code /v3/...}; 3.4 also answers on {@code /v3beta/...}).
  *
- * <p>Every call is bounded by the endpoint's {@link Endpoint#timeout() timeout}, connect to last
- * byte, and reads at most {@link Endpoint#maxBodyBytes()}. A failure is an {@link EtcdException}
+ * <p>Every call is bounded by the endpoint's {@link HttpEndpoint#timeout() timeout}, connect to last
+ * byte, and reads at most {@link HttpEndpoint#maxBodyBytes()}. A failure is an {@link EtcdException}
  * naming the endpoint, the call and what was expected; nothing is retried here. A bearer token is
  * sent as etcd expects it, as the bare {@code Authorization} header value. Immutable and
  * thread-safe; share one per member.
  *
  * <pre>{@code
- * EtcdClient etcd = EtcdClient.of(Endpoint.of("http://127.0.0.1:2379").withTimeout(Duration.ofSeconds(1)));
+ * EtcdClient etcd = EtcdClient.of(HttpEndpoint.of("http://127.0.0.1:2379").withTimeout(Duration.ofSeconds(1)));
  * etcd.memberList().members().forEach(m -> System.out.println(m.idHex() + " " + m.label()));
  * etcd.status().hasLeader();
  * }</pre>
@@ -37,7 +37,7 @@ public final class EtcdClient {
     private final EtcdHttp http;
     private final EtcdAnswers answers;
 
-    private EtcdClient(Endpoint endpoint) {
+    private EtcdClient(HttpEndpoint endpoint) {
         this.http = new EtcdHttp(Objects.requireNonNull(endpoint, "endpoint"));
         this.answers = new EtcdAnswers(http);
     }
@@ -48,7 +48,7 @@ public final class EtcdClient {
      * @param endpoint the member's client URL, credentials, timeout and size limit
      * @return the client
      */
-    public static EtcdClient of(Endpoint endpoint) {
+    public static EtcdClient of(HttpEndpoint endpoint) {
         return new EtcdClient(endpoint);
     }
 
@@ -59,7 +59,7 @@ public final class EtcdClient {
      * @return the client
      */
     public static EtcdClient of(String clientUrl) {
-        return new EtcdClient(Endpoint.of(clientUrl));
+        return new EtcdClient(HttpEndpoint.of(clientUrl));
     }
 
     /**
@@ -67,7 +67,7 @@ public final class EtcdClient {
      *
      * @return the endpoint this client calls
      */
-    public Endpoint endpoint() {
+    public HttpEndpoint endpoint() {
         return http.endpoint();
     }
 

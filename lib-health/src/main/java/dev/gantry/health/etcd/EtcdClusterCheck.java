@@ -4,7 +4,7 @@ import dev.gantry.core.etcd.EtcdClusterView;
 import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.HealthCheck;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * and {@code unhealthy} (labels).
  *
  * <pre>{@code
- * try (EtcdClusterCheck etcd = EtcdClusterCheck.of(Endpoint.of("http://10.0.1.11:2379"),
- *         Endpoint.of("http://10.0.1.12:2379"), Endpoint.of("http://10.0.1.13:2379"))) {
+ * try (EtcdClusterCheck etcd = EtcdClusterCheck.of(HttpEndpoint.of("http://10.0.1.11:2379"),
+ *         HttpEndpoint.of("http://10.0.1.12:2379"), HttpEndpoint.of("http://10.0.1.13:2379"))) {
  *     CheckResult result = etcd.check();     // e.g. DEGRADED ETCD-MEMBER-DOWN, 2 of 3 healthy
  * }
  * }</pre>
@@ -57,10 +57,10 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
     /** No endpoint answered. */
     public static final String UNREACHABLE = "ETCD-UNREACHABLE";
 
-    private final List<Endpoint> endpoints;
+    private final List<HttpEndpoint> endpoints;
     private final EtcdClusterReader reader;
 
-    private EtcdClusterCheck(List<Endpoint> endpoints) {
+    private EtcdClusterCheck(List<HttpEndpoint> endpoints) {
         this.endpoints = List.copyOf(endpoints);
         if (this.endpoints.isEmpty()) {
             throw new IllegalArgumentException("endpoints must name at least one etcd client URL");
@@ -74,7 +74,7 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
      * @param endpoints every member's client endpoint, at least one
      * @return the check; close it when done
      */
-    public static EtcdClusterCheck of(List<Endpoint> endpoints) {
+    public static EtcdClusterCheck of(List<HttpEndpoint> endpoints) {
         Objects.requireNonNull(endpoints, "endpoints");
         return new EtcdClusterCheck(endpoints);
     }
@@ -85,7 +85,7 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
      * @param endpoints every member's client endpoint, at least one
      * @return the check; close it when done
      */
-    public static EtcdClusterCheck of(Endpoint... endpoints) {
+    public static EtcdClusterCheck of(HttpEndpoint... endpoints) {
         return of(Arrays.asList(endpoints));
     }
 
@@ -94,7 +94,7 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
      *
      * @return the endpoints read, in the given order
      */
-    public List<Endpoint> endpoints() {
+    public List<HttpEndpoint> endpoints() {
         return endpoints;
     }
 

@@ -1,7 +1,7 @@
 package dev.gantry.health.etcd;
 
 import dev.gantry.health.internal.HttpTransport;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import tools.jackson.core.JacksonException;
@@ -21,7 +21,7 @@ final class EtcdHttp {
 
     private final HttpTransport transport;
 
-    EtcdHttp(Endpoint endpoint) {
+    EtcdHttp(HttpEndpoint endpoint) {
         this.transport = HttpTransport.unpooled(endpoint);
     }
 
@@ -37,7 +37,7 @@ final class EtcdHttp {
         }
     }
 
-    Endpoint endpoint() {
+    HttpEndpoint endpoint() {
         return transport.endpoint();
     }
 

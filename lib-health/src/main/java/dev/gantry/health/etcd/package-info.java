@@ -6,8 +6,8 @@
  * dev.gantry.core.etcd.QuorumGuard}, the answer parsers) is in {@code dev.gantry.core.etcd}.
  *
  * <pre>{@code
- * try (EtcdClusterCheck etcd = EtcdClusterCheck.of(List.of(Endpoint.of("http://10.0.1.11:2379"),
- *         Endpoint.of("http://10.0.1.12:2379"), Endpoint.of("http://10.0.1.13:2379")))) {
+ * try (EtcdClusterCheck etcd = EtcdClusterCheck.of(List.of(HttpEndpoint.of("http://10.0.1.11:2379"),
+ *         HttpEndpoint.of("http://10.0.1.12:2379"), HttpEndpoint.of("http://10.0.1.13:2379")))) {
  *     EtcdClusterView view = etcd.read();
  *     System.out.println(EtcdClusterCheck.check(view));
  *     QuorumGuard.of(view).canRestart(view.member("cp-2").orElseThrow()).orThrow();

@@ -1,11 +1,9 @@
 package dev.gantry.health.internal;
 
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -17,8 +15,8 @@ import okio.BufferedSource;
 
 /**
  * Not part of Gantry's API; it may change in any release. The HTTP calls every health adapter
- * makes to one {@link Endpoint}: one OkHttp client whose connect, read, write and whole-call
- * timeouts are the endpoint's timeout, the endpoint's credentials on every request, no redirects
+ * makes to one {@link HttpEndpoint}: a client derived from the process's shared one ({@link
+ * HttpClients}) whose connect, read, write and whole-call timeouts are the endpoint's timeout, the endpoint's credentials on every request, no redirects
  * and no retries, and answers read in full only up to the endpoint's size limit. Adapters turn the
  * {@link IOException}s into their own errors. Thread-safe.
  */
@@ -27,31 +25,23 @@ public final class HttpTransport {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int SNIPPET = 120;
 
-    private final Endpoint endpoint;
+    private final HttpEndpoint endpoint;
     private final OkHttpClient client;
     private final String bearerPrefix;
+    private final boolean keepConnections;
 
-    private HttpTransport(Endpoint endpoint, boolean keepConnections, String bearerPrefix) {
+    private HttpTransport(HttpEndpoint endpoint, boolean keepConnections, String bearerPrefix) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.bearerPrefix = bearerPrefix;
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .callTimeout(endpoint.timeout())
-                .connectTimeout(endpoint.timeout())
-                .readTimeout(endpoint.timeout())
-                .writeTimeout(endpoint.timeout())
-                .retryOnConnectionFailure(false)
-                .followRedirects(false);
-        if (!keepConnections) {
-            builder.connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
-        }
-        this.client = builder.build();
+        this.keepConnections = keepConnections;
+        this.client = HttpClients.forEndpoint(endpoint);
     }
 
     /**
      * @param endpoint where to call
      * @return a transport that keeps idle connections and sends a token as {@code Bearer <token>}
      */
-    public static HttpTransport pooled(Endpoint endpoint) {
+    public static HttpTransport pooled(HttpEndpoint endpoint) {
         return new HttpTransport(endpoint, true, "Bearer ");
     }
 
@@ -60,7 +50,7 @@ public final class HttpTransport {
      * @return a transport that keeps no idle connection, so no call fails on a connection the
      *     server closed meanwhile, and sends a token as the bare {@code Authorization} value (etcd)
      */
-    public static HttpTransport unpooled(Endpoint endpoint) {
+    public static HttpTransport unpooled(HttpEndpoint endpoint) {
         return new HttpTransport(endpoint, false, "");
     }
 
@@ -98,7 +88,7 @@ public final class HttpTransport {
         return contentType + " starting with \"" + start.replaceAll("\\p{Cntrl}", " ") + "\"";
     }
 
-    /** The answer was larger than the endpoint's {@link Endpoint#maxBodyBytes()}. */
+    /** The answer was larger than the endpoint's {@link HttpEndpoint#maxBodyBytes()}. */
     public static final class BodyTooLargeException extends IOException {
 
         private static final long serialVersionUID = 1L;
@@ -108,8 +98,13 @@ public final class HttpTransport {
         }
     }
 
+    /** Returns the client this transport calls with, for tests. */
+    OkHttpClient client() {
+        return client;
+    }
+
     /** @return the endpoint this transport calls */
-    public Endpoint endpoint() {
+    public HttpEndpoint endpoint() {
         return endpoint;
     }
 
@@ -141,6 +136,9 @@ public final class HttpTransport {
     private Request.Builder request(String path) {
         Request.Builder builder = new Request.Builder().url(endpoint.resolve(path).toString())
                 .header("Accept", "application/json");
+        if (!keepConnections) {
+            builder.header("Connection", "close");
+        }
         if (endpoint.user().isPresent() && endpoint.password().isPresent()) {
             builder.header("Authorization",
                     Credentials.basic(endpoint.user().get(), endpoint.password().get().reveal(), StandardCharsets.UTF_8));

@@ -30,7 +30,7 @@ final class ExpectedStatus {
         return (status >= first && status <= last) || Arrays.binarySearch(codes, status) >= 0;
     }
 
-    /** @return {@code HTTP 200}, {@code HTTP 200 or 204} or {@code HTTP 200-399} */
+    /** Returns {@code HTTP 200}, {@code HTTP 200 or 204} or {@code HTTP 200-399}. */
     @Override
     public String toString() {
         if (codes.length == 0) {

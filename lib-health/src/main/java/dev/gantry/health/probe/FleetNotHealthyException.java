@@ -38,7 +38,7 @@ public class FleetNotHealthyException extends GantryException {
         this.report = Objects.requireNonNull(report, "report");
     }
 
-    /** @return the last outcome of every node, in URL order; healthy ones included */
+    /** Returns the last outcome of every node, in URL order; healthy ones included. */
     public FleetReport report() {
         return report == null ? new FleetReport(List.of(), "unknown (deserialised)") : report;
     }

@@ -1,6 +1,7 @@
 package dev.gantry.health.probe;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.health.internal.HttpClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Defaults</b>: {@code GET}, healthy on HTTP 200, concurrency 16, timeout 2 s per request
  * (connect to the start of the body), poll interval 250 ms in {@link #awaitHealthy}.
  *
- * <p><b>Threads.</b> A probe owns an HTTP client and up to {@code concurrency} daemon threads
- * (idle ones end after 30 s); {@link #close()} releases them. It is thread-safe: calls from
+ * <p><b>Threads.</b> A probe owns up to {@code concurrency} daemon threads (idle ones end after
+ * 30 s) and shares the process's one HTTP client with the rest of gantry-health; {@link #close()}
+ * cancels its requests in flight and ends its threads. It is thread-safe: calls from
  * several threads share the one bound of {@code concurrency} requests in flight.
  */
 public final class FleetProbe implements AutoCloseable {
@@ -87,7 +87,6 @@ public final class FleetProbe implements AutoCloseable {
     private final Duration timeout;
     private final Duration pollInterval;
     private final Ticker ticker;
-    private final OkHttpClient client;
     private final ThreadPoolExecutor executor;
     private final NodeExchange exchange;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,16 +98,6 @@ public final class FleetProbe implements AutoCloseable {
         this.timeout = builder.timeout;
         this.pollInterval = builder.pollInterval;
         this.ticker = builder.ticker;
-        this.client = new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout)
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -117,7 +106,7 @@ public final class FleetProbe implements AutoCloseable {
                     return thread;
                 });
         this.executor.allowCoreThreadTimeOut(true);
-        this.exchange = new NodeExchange(client, method, expected, timeout);
+        this.exchange = new NodeExchange(HttpClients.forProbe(timeout), method, expected, timeout);
     }
 
     /**
@@ -218,27 +207,27 @@ public final class FleetProbe implements AutoCloseable {
         }
     }
 
-    /** @return the HTTP method of the requests */
+    /** Returns the HTTP method of the requests. */
     public Method method() {
         return method;
     }
 
-    /** @return the statuses accepted as healthy, for people, such as {@code HTTP 200} or {@code HTTP 200-399} */
+    /** Returns the statuses accepted as healthy, for people, such as {@code HTTP 200} or {@code HTTP 200-399}. */
     public String expected() {
         return expected.toString();
     }
 
-    /** @return the most requests in flight at once */
+    /** Returns the most requests in flight at once. */
     public int concurrency() {
         return concurrency;
     }
 
-    /** @return the time one request may take, connect to the start of the body */
+    /** Returns the time one request may take, connect to the start of the body. */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the pause between two rounds of {@link #awaitHealthy} */
+    /** Returns the pause between two rounds of {@link #awaitHealthy}. */
     public Duration pollInterval() {
         return pollInterval;
     }
@@ -257,12 +246,10 @@ public final class FleetProbe implements AutoCloseable {
                 future.cancel(false);
             }
         }
-        client.dispatcher().cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        exchange.cancelAll();
     }
 
-    /** @return the settings, such as {@code FleetProbe[GET, healthy on HTTP 200, concurrency 16, …]} */
+    /** Returns the settings, such as {@code FleetProbe[GET, healthy on HTTP 200, concurrency 16, …]}. */
     @Override
     public String toString() {
         return "FleetProbe[" + method + ", healthy on " + expected + ", concurrency " + concurrency + ", timeout "

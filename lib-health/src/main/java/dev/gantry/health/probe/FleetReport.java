@@ -45,17 +45,17 @@ public record FleetReport(List<NodeProbe> nodes, String expected) {
         }
     }
 
-    /** @return {@code true} when every node is healthy; also for a report without nodes */
+    /** Returns {@code true} when every node is healthy; also for a report without nodes. */
     public boolean allHealthy() {
         return nodes.stream().allMatch(NodeProbe::healthy);
     }
 
-    /** @return the healthy nodes, in URL order */
+    /** Returns the healthy nodes, in URL order. */
     public List<NodeProbe> healthy() {
         return nodes.stream().filter(NodeProbe::healthy).toList();
     }
 
-    /** @return the nodes that are not healthy, answered or not, in URL order */
+    /** Returns the nodes that are not healthy, answered or not, in URL order. */
     public List<NodeProbe> unhealthy() {
         return nodes.stream().filter(node -> !node.healthy()).toList();
     }

@@ -10,7 +10,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One request to one node, turned into a {@link NodeProbe}: never throws for anything the node
- * does. Reads at most {@value #BODY_BYTES} bytes of a body. Thread-safe.
+ * does. The client keeps no idle connection ({@code HttpClients.forProbe}). Reads at most {@value #BODY_BYTES} bytes of a body. Thread-safe.
  */
 final class NodeExchange {
 
@@ -35,6 +38,8 @@ final class NodeExchange {
     private final FleetProbe.Method method;
     private final ExpectedStatus expected;
     private final Duration timeout;
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
 
     NodeExchange(OkHttpClient client, FleetProbe.Method method, ExpectedStatus expected, Duration timeout) {
         this.client = client;
@@ -58,7 +63,12 @@ final class NodeExchange {
     private NodeProbe exchange(URI url, long start) throws IOException {
         Request request = new Request.Builder().url(url.toString()).method(method.name(), null)
                 .header("User-Agent", USER_AGENT).build();
-        try (Response response = client.newCall(request).execute()) {
+        Call call = client.newCall(request);
+        inFlight.add(call);
+        if (cancelled) {
+            call.cancel();
+        }
+        try (Response response = call.execute()) {
             int code = response.code();
             if (code < 100 || code > 599) {
                 return new NodeProbe(url, false, 0, since(start), "not an HTTP answer: status " + code,
@@ -67,7 +77,15 @@ final class NodeExchange {
             Optional<String> body = method == FleetProbe.Method.HEAD ? Optional.empty() : bodyStart(response.body());
             boolean healthy = expected.accepts(code);
             return new NodeProbe(url, healthy, code, since(start), healthy ? "ok" : "HTTP " + code, body);
+        } finally {
+            inFlight.remove(call);
         }
+    }
+
+    /** Cancels the requests in flight; the shared client and its other calls are left alone. */
+    void cancelAll() {
+        cancelled = true;
+        inFlight.forEach(Call::cancel);
     }
 
     /** The start of a body, cleaned for one line; empty when the body is empty or cannot be read. */

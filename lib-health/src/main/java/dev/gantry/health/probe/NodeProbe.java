@@ -70,12 +70,12 @@ public record NodeProbe(URI url, boolean healthy, int statusCode, Duration laten
         }
     }
 
-    /** @return {@code true} when the node gave an HTTP answer, whatever its status */
+    /** Returns {@code true} when the node gave an HTTP answer, whatever its status. */
     public boolean answered() {
         return statusCode != 0;
     }
 
-    /** @return a line such as {@code http://10.0.0.2:8080/healthcheck: HTTP 503 (8 ms)} */
+    /** Returns a line such as {@code http://10.0.0.2:8080/healthcheck: HTTP 503 (8 ms)}. */
     @Override
     public String toString() {
         return url + ": " + (healthy ? "ok, HTTP " + statusCode : reason) + " (" + latency.toMillis() + " ms)"

@@ -18,7 +18,7 @@ interface Ticker {
         }
     };
 
-    /** @return a monotonic time in nanoseconds, only meaningful as a difference */
+    /** Returns a monotonic time in nanoseconds, only meaningful as a difference. */
     long nanoTime();
 
     /** Waits about {@code nanos} nanoseconds. */

@@ -95,12 +95,12 @@ public final class Sidecar implements AutoCloseable {
         }
     }
 
-    /** @return the base URI the endpoints are served under, e.g. {@code http://127.0.0.1:8080} */
+    /** Returns the base URI the endpoints are served under, e.g. {@code http://127.0.0.1:8080}. */
     URI uri() {
         return server.uri();
     }
 
-    /** @return the line printed at startup: where it serves and what it watches; no secrets */
+    /** Returns the line printed at startup: where it serves and what it watches; no secrets. */
     String startupLine() {
         String where = server.address().getAddress().isAnyLocalAddress() ? " on all interfaces" : "";
         return "gantry sidecar: serving " + server.uri() + where + " (/healthcheck, /readyz, /livez, /metrics) for "
@@ -151,7 +151,7 @@ public final class Sidecar implements AutoCloseable {
         }
     }
 
-    /** @return the endpoint's address and what it watches */
+    /** Returns the endpoint's address and what it watches. */
     @Override
     public String toString() {
         return "Sidecar[" + server.uri() + ", " + options.describe() + "]";

@@ -2,7 +2,7 @@ package dev.gantry.health.sidecar;
 
 import dev.gantry.core.ParseException;
 import dev.gantry.core.Secret;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.JsonSourceSpec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -45,9 +45,9 @@ final class SidecarArguments {
     SidecarOptions options() {
         SourceFamily source = family(required(SidecarFlag.SOURCE, "one of " + SourceFamily.all()));
         Optional<JsonSourceSpec> json = jsonSpec(source);
-        Duration timeout = one(SidecarFlag.TIMEOUT).map(this::duration).orElse(Endpoint.DEFAULT_TIMEOUT);
-        Endpoint node = nodeEndpoint(timeout);
-        List<Endpoint> references = referenceEndpoints(timeout);
+        Duration timeout = one(SidecarFlag.TIMEOUT).map(this::duration).orElse(HttpEndpoint.DEFAULT_TIMEOUT);
+        HttpEndpoint node = nodeEndpoint(timeout);
+        List<HttpEndpoint> references = referenceEndpoints(timeout);
         SidecarOptions options = new SidecarOptions(source, node, references, json, listen(),
                 one(SidecarFlag.INTERVAL).map(this::duration).orElse(SidecarOptions.DEFAULT_INTERVAL), timeout,
                 one(SidecarFlag.RISE).map(g -> (int) atLeast(g, 1)).orElse(SidecarOptions.DEFAULT_RISE),
@@ -112,19 +112,19 @@ final class SidecarArguments {
                 "--source expects one of " + SourceFamily.all() + " but was " + shown(value.value())));
     }
 
-    private Endpoint nodeEndpoint(Duration timeout) {
+    private HttpEndpoint nodeEndpoint(Duration timeout) {
         Given url = required(SidecarFlag.URL, "the node's RPC URL, e.g. --url http://127.0.0.1:9332");
-        Endpoint endpoint = endpoint(url).withTimeout(timeout);
+        HttpEndpoint endpoint = endpoint(url).withTimeout(timeout);
         endpoint = withBasicAuth(endpoint, SidecarFlag.RPC_USER, SidecarFlag.RPC_PASSWORD_ENV);
         Optional<Secret> token = one(SidecarFlag.BEARER_TOKEN_ENV).map(this::secret);
         return token.isPresent() ? endpoint.withBearerToken(token.get()) : endpoint;
     }
 
-    private List<Endpoint> referenceEndpoints(Duration timeout) {
-        List<Endpoint> references = new ArrayList<>();
+    private List<HttpEndpoint> referenceEndpoints(Duration timeout) {
+        List<HttpEndpoint> references = new ArrayList<>();
         Optional<Secret> token = one(SidecarFlag.REFERENCE_BEARER_TOKEN_ENV).map(this::secret);
         for (Given url : given.getOrDefault(SidecarFlag.REFERENCE, List.of())) {
-            Endpoint endpoint = endpoint(url).withTimeout(timeout);
+            HttpEndpoint endpoint = endpoint(url).withTimeout(timeout);
             endpoint = withBasicAuth(endpoint, SidecarFlag.REFERENCE_RPC_USER, SidecarFlag.REFERENCE_RPC_PASSWORD_ENV);
             references.add(token.isPresent() ? endpoint.withBearerToken(token.get()) : endpoint);
         }
@@ -140,16 +140,16 @@ final class SidecarArguments {
         return references;
     }
 
-    private Endpoint endpoint(Given url) {
+    private HttpEndpoint endpoint(Given url) {
         try {
-            return Endpoint.of(url.value());
+            return HttpEndpoint.of(url.value());
         } catch (IllegalArgumentException e) {
             throw fail(url, url.flag().flag() + " expects an http or https URL such as http://127.0.0.1:9332 but was "
                     + shown(url.value()) + " (" + oneLine(e.getMessage()) + ")");
         }
     }
 
-    private Endpoint withBasicAuth(Endpoint endpoint, SidecarFlag userFlag, SidecarFlag passwordFlag) {
+    private HttpEndpoint withBasicAuth(HttpEndpoint endpoint, SidecarFlag userFlag, SidecarFlag passwordFlag) {
         Optional<Given> user = one(userFlag);
         Optional<Given> password = one(passwordFlag);
         if (user.isPresent() && password.isEmpty()) {

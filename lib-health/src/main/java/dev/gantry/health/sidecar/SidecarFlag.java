@@ -69,32 +69,34 @@ enum SidecarFlag {
         this.jsonOnly = jsonOnly;
     }
 
-    /** @return the flag as typed, e.g. {@code --max-lag} */
+    /** Returns the flag as typed, e.g. {@code --max-lag}. */
     String flag() {
         return flag;
     }
 
-    /** @return what the value looks like, e.g. {@code DURATION}; empty for a flag without value */
+    /** Returns what the value looks like, e.g. {@code DURATION}; empty for a flag without value. */
     String metavar() {
         return metavar;
     }
 
-    /** @return whether the flag takes a value */
+    /** Returns whether the flag takes a value. */
     boolean takesValue() {
         return !metavar.isEmpty();
     }
 
-    /** @return whether the flag may be given more than once */
+    /** Returns whether the flag may be given more than once. */
     boolean repeatable() {
         return this == REFERENCE;
     }
 
-    /** @return whether the flag applies only to {@code --source json} */
+    /** Returns whether the flag applies only to {@code --source json}. */
     boolean jsonOnly() {
         return jsonOnly;
     }
 
     /**
+     * Returns the flag it names, if any.
+     *
      * @param text an argument such as {@code --max-lag}
      * @return the flag it names, if any
      */
@@ -102,7 +104,7 @@ enum SidecarFlag {
         return Arrays.stream(values()).filter(value -> value.flag.equals(text)).findFirst();
     }
 
-    /** @return the whole {@code --help} text */
+    /** Returns the whole {@code --help} text. */
     static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -cp <classpath> dev.gantry.health.sidecar.Sidecar --source FAMILY --url URL"

@@ -2,7 +2,7 @@ package dev.gantry.health.sidecar;
 
 import dev.gantry.core.ParseException;
 import dev.gantry.health.HealthService;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.JsonSourceSpec;
 import dev.gantry.health.sync.SyncCheck;
 import dev.gantry.health.sync.SyncSource;
@@ -40,7 +40,7 @@ import java.util.OptionalLong;
  * @param maxStall {@code --max-stall}, if given
  * @param minPeers {@code --min-peers}, if given
  */
-record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> references, Optional<JsonSourceSpec> json,
+record SidecarOptions(SourceFamily source, HttpEndpoint node, List<HttpEndpoint> references, Optional<JsonSourceSpec> json,
         InetSocketAddress listen, Duration interval, Duration timeout, int rise, int fall, OptionalLong maxLag,
         OptionalLong resumeLag, Optional<Duration> expectedBlockInterval, Optional<Duration> maxStall,
         OptionalInt minPeers) {
@@ -88,6 +88,8 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
     }
 
     /**
+     * Returns whether {@code --help} or {@code -h} is among them; help wins over every error.
+     *
      * @param arguments the arguments of {@code main}
      * @return whether {@code --help} or {@code -h} is among them; help wins over every error
      */
@@ -95,12 +97,12 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
         return arguments.contains(SidecarFlag.HELP.flag()) || arguments.contains("-h");
     }
 
-    /** @return the help text: what the sidecar does, every flag with its default, and the exit codes */
+    /** Returns the help text: what the sidecar does, every flag with its default, and the exit codes. */
     static String usage() {
         return SidecarFlag.usage();
     }
 
-    /** @return a new check of the node against its references, with these settings */
+    /** Returns a new check of the node against its references, with these settings. */
     SyncCheck syncCheck() {
         SyncCheck.Builder builder = SyncCheck.builder(source(node));
         List<SyncSource> sources = new ArrayList<>();
@@ -114,7 +116,7 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
         return builder.build();
     }
 
-    /** @return a new, not yet started health service whose one readiness check is {@link #syncCheck()} */
+    /** Returns a new, not yet started health service whose one readiness check is {@link #syncCheck()}. */
     HealthService healthService() {
         return HealthService.builder()
                 .readiness(CHECK_NAME, syncCheck())
@@ -135,7 +137,7 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
         return timeout.multipliedBy(3L * (1 + references.size()));
     }
 
-    /** @return the settings in one line for the startup log; no secrets, only the names of their variables */
+    /** Returns the settings in one line for the startup log; no secrets, only the names of their variables. */
     String describe() {
         return "--source " + source.flagValue() + " " + node + ", " + references.size()
                 + (references.size() == 1 ? " reference" : " references") + ", interval " + interval.toMillis()
@@ -150,7 +152,7 @@ record SidecarOptions(SourceFamily source, Endpoint node, List<Endpoint> referen
                 + expectedBlockInterval.map(d -> ", expectedBlockInterval " + d.toMillis() + " ms").orElse("");
     }
 
-    private SyncSource source(Endpoint endpoint) {
+    private SyncSource source(HttpEndpoint endpoint) {
         return source.source(endpoint, json);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gantry.health.sidecar;
 
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.JsonSourceSpec;
 import dev.gantry.health.sync.SyncSource;
 import java.util.Arrays;
@@ -20,17 +20,19 @@ enum SourceFamily {
     BEACON,
     JSON;
 
-    /** @return the value of {@code --source} that names this family, e.g. {@code bitcoin} */
+    /** Returns the value of {@code --source} that names this family, e.g. {@code bitcoin}. */
     String flagValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return every flag value, comma separated, for help and error messages */
+    /** Returns every flag value, comma separated, for help and error messages. */
     static String all() {
         return Arrays.stream(values()).map(SourceFamily::flagValue).collect(Collectors.joining(", "));
     }
 
     /**
+     * Returns the family it names, if any; exact lower-case match.
+     *
      * @param value a flag value such as {@code bitcoin}
      * @return the family it names, if any; exact lower-case match
      */
@@ -39,12 +41,14 @@ enum SourceFamily {
     }
 
     /**
+     * Returns a source of this family.
+     *
      * @param endpoint the node to read
      * @param spec the call and pointers, for {@link #JSON} only
      * @return a source of this family
      * @throws IllegalArgumentException if this is {@link #JSON} and there is no spec
      */
-    SyncSource source(Endpoint endpoint, Optional<JsonSourceSpec> spec) {
+    SyncSource source(HttpEndpoint endpoint, Optional<JsonSourceSpec> spec) {
         return switch (this) {
             case BITCOIN -> SyncSource.bitcoin(endpoint);
             case ETHEREUM -> SyncSource.ethereum(endpoint);

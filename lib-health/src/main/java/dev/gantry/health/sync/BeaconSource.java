@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class BeaconSource extends NodeSource {
 
     private final RestJson rest;
 
-    BeaconSource(Endpoint endpoint, Clock clock) {
+    BeaconSource(HttpEndpoint endpoint, Clock clock) {
         super("beacon " + endpoint.url(), endpoint, clock);
         this.rest = new RestJson(http);
     }

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -19,7 +20,7 @@ final class BitcoinSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    BitcoinSource(Endpoint endpoint, Clock clock) {
+    BitcoinSource(HttpEndpoint endpoint, Clock clock) {
         super("bitcoin " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "1.0");
     }

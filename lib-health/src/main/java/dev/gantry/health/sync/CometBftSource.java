@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class CometBftSource extends NodeSource {
 
     private final RestJson rest;
 
-    CometBftSource(Endpoint endpoint, Clock clock) {
+    CometBftSource(HttpEndpoint endpoint, Clock clock) {
         super("cometbft " + endpoint.url(), endpoint, clock);
         this.rest = new RestJson(http);
     }

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ final class EthereumSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    EthereumSource(Endpoint endpoint, Clock clock) {
+    EthereumSource(HttpEndpoint endpoint, Clock clock) {
         super("ethereum " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
     }

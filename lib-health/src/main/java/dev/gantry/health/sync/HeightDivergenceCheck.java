@@ -93,6 +93,8 @@ public final class HeightDivergenceCheck implements HealthCheck {
     }
 
     /**
+     * Returns a new check with this clock and fresh state.
+     *
      * @param value the clock that times the maximum age
      * @return a new check with this clock and fresh state
      * @throws NullPointerException if {@code value} is null
@@ -119,22 +121,22 @@ public final class HeightDivergenceCheck implements HealthCheck {
         return new HeightDivergenceCheck(a, b, maxDiff, Optional.of(value), clock);
     }
 
-    /** @return the first source */
+    /** Returns the first source. */
     public SyncSource a() {
         return a;
     }
 
-    /** @return the second source */
+    /** Returns the second source. */
     public SyncSource b() {
         return b;
     }
 
-    /** @return the largest difference that is still UP */
+    /** Returns the largest difference that is still UP. */
     public long maxDiff() {
         return maxDiff;
     }
 
-    /** @return the longest a height may stay unchanged; empty when not judged */
+    /** Returns the longest a height may stay unchanged; empty when not judged. */
     public Optional<Duration> maxAge() {
         return maxAge;
     }
@@ -158,7 +160,7 @@ public final class HeightDivergenceCheck implements HealthCheck {
         return result.withDetail(HEIGHT_A, heightA).withDetail(HEIGHT_B, heightB).withDetail(DIFFERENCE, difference);
     }
 
-    /** @return the sources and limits, for logs and JShell */
+    /** Returns the sources and limits, for logs and JShell. */
     @Override
     public String toString() {
         return "HeightDivergenceCheck[a=" + a.name() + ", b=" + b.name() + ", maxDiff=" + maxDiff + ", maxAge="

@@ -48,6 +48,8 @@ final class HeightProgress {
     }
 
     /**
+     * Returns how long the height has not advanced, never negative; empty before the first read. Until the height has advanced once, this counts from the first read.
+     *
      * @param now the current time by the check's clock
      * @return how long the height has not advanced, never negative; empty before the first read.
      *     Until the height has advanced once, this counts from the first read.
@@ -61,6 +63,8 @@ final class HeightProgress {
     }
 
     /**
+     * Returns whether the height has not advanced for longer than {@code maxStall}.
+     *
      * @param maxStall the longest the height may stay put
      * @param now the current time by the check's clock
      * @return whether the height has not advanced for longer than {@code maxStall}
@@ -70,6 +74,8 @@ final class HeightProgress {
     }
 
     /**
+     * Sets the value.
+     *
      * @return blocks per second between the last two reads, when the height rose between them
      *     and time passed; empty otherwise
      */

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.internal.HttpTransport;
 import dev.gantry.health.internal.HttpTransport.Answer;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class HttpJson {
     private final String source;
     private final HttpTransport transport;
 
-    HttpJson(String source, Endpoint endpoint) {
+    HttpJson(String source, HttpEndpoint endpoint) {
         this.source = source;
         this.transport = HttpTransport.pooled(endpoint);
     }

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.internal.HttpTransport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class JsonSource extends NodeSource {
     private final String call;
     private final JsonSourceSpec spec;
 
-    JsonSource(Endpoint endpoint, JsonSourceSpec spec, Clock clock) {
+    JsonSource(HttpEndpoint endpoint, JsonSourceSpec spec, Clock clock) {
         super("json " + endpoint.resolve(spec.path()), endpoint, clock);
         this.call = spec.method() + " " + spec.path();
         this.spec = spec;

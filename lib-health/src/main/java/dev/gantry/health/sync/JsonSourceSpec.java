@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -7,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a node that no built-in source knows keeps its sync signals: one HTTP call and the
- * JSON Pointers (RFC 6901) of the values in its answer. For {@link SyncSource#json(Endpoint, JsonSourceSpec)}.
+ * JSON Pointers (RFC 6901) of the values in its answer. For {@link SyncSource#json(HttpEndpoint, JsonSourceSpec)}.
  *
  * <pre>{@code
  * JsonSourceSpec cometbft = JsonSourceSpec.get("/status")
@@ -73,6 +74,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the network height the node knows of
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -83,6 +86,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the node's syncing flag, a JSON boolean
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -93,6 +98,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the node's peer count, or to its list of peers
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer
@@ -103,6 +110,8 @@ public record JsonSourceSpec(String method, String path, Optional<String> body, 
     }
 
     /**
+     * Returns a copy that reads it.
+     *
      * @param pointer the pointer to the time of the node's best block
      * @return a copy that reads it
      * @throws IllegalArgumentException if the pointer is not an RFC 6901 JSON Pointer

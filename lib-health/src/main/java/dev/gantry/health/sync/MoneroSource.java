@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,7 @@ final class MoneroSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    MoneroSource(Endpoint endpoint, Clock clock) {
+    MoneroSource(HttpEndpoint endpoint, Clock clock) {
         super("monero " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/json_rpc", "2.0", () -> "0");
     }

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class NearSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    NearSource(Endpoint endpoint, Clock clock) {
+    NearSource(HttpEndpoint endpoint, Clock clock) {
         super("near " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
     }

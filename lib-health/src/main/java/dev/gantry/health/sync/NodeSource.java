@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 
 /**
@@ -14,7 +15,7 @@ abstract class NodeSource implements SyncSource {
     final JsonFields fields;
     final Clock clock;
 
-    NodeSource(String name, Endpoint endpoint, Clock clock) {
+    NodeSource(String name, HttpEndpoint endpoint, Clock clock) {
         this.name = name;
         this.http = new HttpJson(name, endpoint);
         this.fields = new JsonFields(http);

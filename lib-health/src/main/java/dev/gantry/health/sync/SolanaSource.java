@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class SolanaSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    SolanaSource(Endpoint endpoint, Clock clock) {
+    SolanaSource(HttpEndpoint endpoint, Clock clock) {
         super("solana " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
     }

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ final class SubstrateSource extends NodeSource {
 
     private final JsonRpc rpc;
 
-    SubstrateSource(Endpoint endpoint, Clock clock) {
+    SubstrateSource(HttpEndpoint endpoint, Clock clock) {
         super("substrate " + endpoint.url(), endpoint, clock);
         this.rpc = new JsonRpc(http, "/", "2.0");
     }

@@ -183,37 +183,37 @@ public final class SyncCheck implements HealthCheck {
         return logged(judge(signals));
     }
 
-    /** @return the node whose readiness is judged */
+    /** Returns the node whose readiness is judged. */
     public SyncSource node() {
         return node;
     }
 
-    /** @return the reference sources, in the order they are read; empty when none */
+    /** Returns the reference sources, in the order they are read; empty when none. */
     public List<SyncSource> references() {
         return references;
     }
 
-    /** @return the lag above which the node becomes not ready */
+    /** Returns the lag above which the node becomes not ready. */
     public long maxLag() {
         return maxLag;
     }
 
-    /** @return the lag at or below which a lagging node is ready again */
+    /** Returns the lag at or below which a lagging node is ready again. */
     public long resumeLag() {
         return resumeLag;
     }
 
-    /** @return the longest the height may stay put; empty when stall detection is off */
+    /** Returns the longest the height may stay put; empty when stall detection is off. */
     public Optional<Duration> maxStall() {
         return maxStall;
     }
 
-    /** @return the fewest peers a ready node has; 0 when peers are not judged */
+    /** Returns the fewest peers a ready node has; 0 when peers are not judged. */
     public int minPeers() {
         return minPeers;
     }
 
-    /** @return the settings, for logs and JShell */
+    /** Returns the settings, for logs and JShell. */
     @Override
     public String toString() {
         return "SyncCheck[node=" + node.name() + ", references=" + references.size() + ", maxLag=" + maxLag

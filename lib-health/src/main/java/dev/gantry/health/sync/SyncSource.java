@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public interface SyncSource {
 
-    /** @return the source's name for messages and metrics: the family and the URL */
+    /** Returns the source's name for messages and metrics: the family and the URL. */
     String name();
 
     /**
@@ -32,24 +33,26 @@ public interface SyncSource {
      * and {@code getnetworkinfo}.
      *
      * <pre>{@code
-     * SyncSource node = SyncSource.bitcoin(Endpoint.of("http://127.0.0.1:9332")
+     * SyncSource node = SyncSource.bitcoin(HttpEndpoint.of("http://127.0.0.1:9332")
      *         .withBasicAuth("rpc", Secret.fromEnv("RPC_PASSWORD")));
      * }</pre>
      *
      * @param endpoint the node's RPC endpoint, usually with basic auth
      * @return the source
      */
-    static SyncSource bitcoin(Endpoint endpoint) {
+    static SyncSource bitcoin(HttpEndpoint endpoint) {
         return bitcoin(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a Bitcoin-family source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Bitcoin-family source
-     * @see #bitcoin(Endpoint)
+     * @see #bitcoin(HttpEndpoint)
      */
-    static SyncSource bitcoin(Endpoint endpoint, Clock clock) {
+    static SyncSource bitcoin(HttpEndpoint endpoint, Clock clock) {
         return new BitcoinSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -67,23 +70,25 @@ public interface SyncSource {
      * (go-ethereum#25771) shows as a height that stops advancing.
      *
      * <pre>{@code
-     * SyncSource geth = SyncSource.ethereum(Endpoint.of("http://127.0.0.1:8545"));
+     * SyncSource geth = SyncSource.ethereum(HttpEndpoint.of("http://127.0.0.1:8545"));
      * }</pre>
      *
      * @param endpoint the node's JSON-RPC endpoint
      * @return the source
      */
-    static SyncSource ethereum(Endpoint endpoint) {
+    static SyncSource ethereum(HttpEndpoint endpoint) {
         return ethereum(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns an Ethereum execution-layer source.
+     *
      * @param endpoint the node's JSON-RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return an Ethereum execution-layer source
-     * @see #ethereum(Endpoint)
+     * @see #ethereum(HttpEndpoint)
      */
-    static SyncSource ethereum(Endpoint endpoint, Clock clock) {
+    static SyncSource ethereum(HttpEndpoint endpoint, Clock clock) {
         return new EthereumSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -96,23 +101,25 @@ public interface SyncSource {
      * blocks behind (nearcore#3492), so use {@code SyncCheck}'s hysteresis.
      *
      * <pre>{@code
-     * SyncSource near = SyncSource.near(Endpoint.of("http://127.0.0.1:3030"));
+     * SyncSource near = SyncSource.near(HttpEndpoint.of("http://127.0.0.1:3030"));
      * }</pre>
      *
      * @param endpoint the node's JSON-RPC endpoint
      * @return the source
      */
-    static SyncSource near(Endpoint endpoint) {
+    static SyncSource near(HttpEndpoint endpoint) {
         return near(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a NEAR source.
+     *
      * @param endpoint the node's JSON-RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a NEAR source
-     * @see #near(Endpoint)
+     * @see #near(HttpEndpoint)
      */
-    static SyncSource near(Endpoint endpoint, Clock clock) {
+    static SyncSource near(HttpEndpoint endpoint, Clock clock) {
         return new NearSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -125,23 +132,25 @@ public interface SyncSource {
      * (tendermint#7141), so the tip time is what reveals it to {@code SyncCheck}.
      *
      * <pre>{@code
-     * SyncSource gaia = SyncSource.cometbft(Endpoint.of("http://127.0.0.1:26657"));
+     * SyncSource gaia = SyncSource.cometbft(HttpEndpoint.of("http://127.0.0.1:26657"));
      * }</pre>
      *
      * @param endpoint the node's RPC endpoint (port 26657 by default)
      * @return the source
      */
-    static SyncSource cometbft(Endpoint endpoint) {
+    static SyncSource cometbft(HttpEndpoint endpoint) {
         return cometbft(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a CometBFT source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a CometBFT source
-     * @see #cometbft(Endpoint)
+     * @see #cometbft(HttpEndpoint)
      */
-    static SyncSource cometbft(Endpoint endpoint, Clock clock) {
+    static SyncSource cometbft(HttpEndpoint endpoint, Clock clock) {
         return new CometBftSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -156,23 +165,25 @@ public interface SyncSource {
      * kept as details.
      *
      * <pre>{@code
-     * SyncSource lighthouse = SyncSource.beacon(Endpoint.of("http://127.0.0.1:5052"));
+     * SyncSource lighthouse = SyncSource.beacon(HttpEndpoint.of("http://127.0.0.1:5052"));
      * }</pre>
      *
      * @param endpoint the node's Beacon API endpoint
      * @return the source
      */
-    static SyncSource beacon(Endpoint endpoint) {
+    static SyncSource beacon(HttpEndpoint endpoint) {
         return beacon(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a Beacon API source.
+     *
      * @param endpoint the node's Beacon API endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Beacon API source
-     * @see #beacon(Endpoint)
+     * @see #beacon(HttpEndpoint)
      */
-    static SyncSource beacon(Endpoint endpoint, Clock clock) {
+    static SyncSource beacon(HttpEndpoint endpoint, Clock clock) {
         return new BeaconSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -188,23 +199,25 @@ public interface SyncSource {
      * whether or not the node is behind. Peers are not reported (Solana has no cheap peer count).
      *
      * <pre>{@code
-     * SyncSource node = SyncSource.solana(Endpoint.of("http://127.0.0.1:8899"));
+     * SyncSource node = SyncSource.solana(HttpEndpoint.of("http://127.0.0.1:8899"));
      * }</pre>
      *
      * @param endpoint the node's RPC endpoint
      * @return the source
      */
-    static SyncSource solana(Endpoint endpoint) {
+    static SyncSource solana(HttpEndpoint endpoint) {
         return solana(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a Solana source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Solana source
-     * @see #solana(Endpoint)
+     * @see #solana(HttpEndpoint)
      */
-    static SyncSource solana(Endpoint endpoint, Clock clock) {
+    static SyncSource solana(HttpEndpoint endpoint, Clock clock) {
         return new SolanaSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -219,23 +232,25 @@ public interface SyncSource {
      * and {@code startingBlock} are details.
      *
      * <pre>{@code
-     * SyncSource node = SyncSource.substrate(Endpoint.of("http://127.0.0.1:9944"));
+     * SyncSource node = SyncSource.substrate(HttpEndpoint.of("http://127.0.0.1:9944"));
      * }</pre>
      *
      * @param endpoint the node's RPC endpoint
      * @return the source
      */
-    static SyncSource substrate(Endpoint endpoint) {
+    static SyncSource substrate(HttpEndpoint endpoint) {
         return substrate(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a Substrate source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Substrate source
-     * @see #substrate(Endpoint)
+     * @see #substrate(HttpEndpoint)
      */
-    static SyncSource substrate(Endpoint endpoint, Clock clock) {
+    static SyncSource substrate(HttpEndpoint endpoint, Clock clock) {
         return new SubstrateSource(Objects.requireNonNull(endpoint, "endpoint"),
                 Objects.requireNonNull(clock, "clock"));
     }
@@ -253,23 +268,25 @@ public interface SyncSource {
      * reports its own {@code height_without_bootstrap} and is syncing.
      *
      * <pre>{@code
-     * SyncSource node = SyncSource.monero(Endpoint.of("http://127.0.0.1:18081"));
+     * SyncSource node = SyncSource.monero(HttpEndpoint.of("http://127.0.0.1:18081"));
      * }</pre>
      *
      * @param endpoint the node's RPC endpoint (its base URL, without {@code /json_rpc})
      * @return the source
      */
-    static SyncSource monero(Endpoint endpoint) {
+    static SyncSource monero(HttpEndpoint endpoint) {
         return monero(endpoint, Clock.systemUTC());
     }
 
     /**
+     * Returns a Monero source.
+     *
      * @param endpoint the node's RPC endpoint
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a Monero source
-     * @see #monero(Endpoint)
+     * @see #monero(HttpEndpoint)
      */
-    static SyncSource monero(Endpoint endpoint, Clock clock) {
+    static SyncSource monero(HttpEndpoint endpoint, Clock clock) {
         return new MoneroSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -283,7 +300,7 @@ public interface SyncSource {
      * readiness then rests on the lag, peers and tip time.
      *
      * <pre>{@code
-     * SyncSource node = SyncSource.json(Endpoint.of("http://127.0.0.1:26657"),
+     * SyncSource node = SyncSource.json(HttpEndpoint.of("http://127.0.0.1:26657"),
      *         JsonSourceSpec.get("/status").height("/result/sync_info/latest_block_height")
      *                 .withSyncing("/result/sync_info/catching_up"));
      * }</pre>
@@ -292,18 +309,20 @@ public interface SyncSource {
      * @param spec the call and pointers
      * @return the source
      */
-    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec) {
+    static SyncSource json(HttpEndpoint endpoint, JsonSourceSpec spec) {
         return json(endpoint, spec, Clock.systemUTC());
     }
 
     /**
+     * Returns a JSON source.
+     *
      * @param endpoint the node's endpoint
      * @param spec the call and pointers
      * @param clock the clock that stamps {@link SyncStatus#observedAt()}
      * @return a JSON source
-     * @see #json(Endpoint, JsonSourceSpec)
+     * @see #json(HttpEndpoint, JsonSourceSpec)
      */
-    static SyncSource json(Endpoint endpoint, JsonSourceSpec spec, Clock clock) {
+    static SyncSource json(HttpEndpoint endpoint, JsonSourceSpec spec, Clock clock) {
         return new JsonSource(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(spec, "spec"),
                 Objects.requireNonNull(clock, "clock"));
     }

@@ -18,6 +18,8 @@ public class SyncSourceException extends GantryException {
     private final String source;
 
     /**
+     * Sets problem.
+     *
      * @param source the source's name
      * @param problem what went wrong and what was expected
      */
@@ -26,6 +28,8 @@ public class SyncSourceException extends GantryException {
     }
 
     /**
+     * Sets problem.
+     *
      * @param source the source's name
      * @param problem what went wrong and what was expected
      * @param cause the underlying failure, or {@code null}
@@ -35,7 +39,7 @@ public class SyncSourceException extends GantryException {
         this.source = source;
     }
 
-    /** @return the name of the source that failed */
+    /** Returns the name of the source that failed. */
     public String source() {
         return source;
     }

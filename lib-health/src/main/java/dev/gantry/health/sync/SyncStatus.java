@@ -50,6 +50,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a status of a node that is not syncing, with nothing else known.
+     *
      * @param source the source's name
      * @param height the node's height
      * @param observedAt when it was read
@@ -72,6 +74,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a copy with that network height.
+     *
      * @param value the best height the node knows the network to have
      * @return a copy with that network height
      */
@@ -80,6 +84,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a copy with that flag.
+     *
      * @param value whether the node is syncing
      * @return a copy with that flag
      */
@@ -88,6 +94,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a copy with that peer count.
+     *
      * @param value the number of connected peers
      * @return a copy with that peer count
      */
@@ -97,6 +105,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a copy with that tip time.
+     *
      * @param value the time of the node's best block
      * @return a copy with that tip time
      */
@@ -106,6 +116,8 @@ public record SyncStatus(String source, long height, OptionalLong networkHeight,
     }
 
     /**
+     * Returns a copy with the detail added or replaced.
+     *
      * @param key the detail's name
      * @param value its value (a number, string or boolean)
      * @return a copy with the detail added or replaced

@@ -27,7 +27,7 @@ import dev.gantry.core.etcd.EtcdAlarm;
 import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.core.etcd.EtcdMemberList;
 import dev.gantry.core.etcd.EtcdStatus;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
@@ -46,8 +46,8 @@ class EtcdClientTest {
     static WireMockExtension etcd = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     /** Generous: the first call of the class loads OkHttp on a busy machine; the timeout test sets its own. */
-    private static Endpoint endpoint() {
-        return Endpoint.of(etcd.baseUrl()).withBasicAuth("root", Secret.of(PASSWORD)).withTimeout(Duration.ofSeconds(10));
+    private static HttpEndpoint endpoint() {
+        return HttpEndpoint.of(etcd.baseUrl()).withBasicAuth("root", Secret.of(PASSWORD)).withTimeout(Duration.ofSeconds(10));
     }
 
     private static EtcdClient client() {
@@ -126,7 +126,7 @@ class EtcdClientTest {
     void aTokenIsSentAsTheBareAuthorizationValueAsEtcdExpects() {
         memberListAnswers(json(EtcdFixtures.threeMembers(E1)));
 
-        EtcdClient.of(Endpoint.of(etcd.baseUrl()).withBearerToken(Secret.of("tok.abc.1"))
+        EtcdClient.of(HttpEndpoint.of(etcd.baseUrl()).withBearerToken(Secret.of("tok.abc.1"))
                 .withTimeout(Duration.ofSeconds(10))).memberList();
 
         etcd.verify(postRequestedFor(urlEqualTo("/v3/cluster/member/list"))
@@ -251,7 +251,7 @@ class EtcdClientTest {
 
         EtcdException error = fails(() -> client().memberList());
 
-        assertThat(error).hasMessageContaining("larger than " + Endpoint.DEFAULT_MAX_BODY_BYTES + " bytes");
+        assertThat(error).hasMessageContaining("larger than " + HttpEndpoint.DEFAULT_MAX_BODY_BYTES + " bytes");
     }
 
     @Test

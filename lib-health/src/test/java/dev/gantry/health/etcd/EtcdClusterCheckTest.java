@@ -22,7 +22,7 @@ import dev.gantry.core.etcd.EtcdClusterView;
 import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -42,11 +42,11 @@ class EtcdClusterCheckTest {
     @RegisterExtension
     static WireMockExtension m3 = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static Endpoint endpoint(WireMockExtension member) {
-        return Endpoint.of(member.baseUrl()).withTimeout(Duration.ofSeconds(10));
+    private static HttpEndpoint endpoint(WireMockExtension member) {
+        return HttpEndpoint.of(member.baseUrl()).withTimeout(Duration.ofSeconds(10));
     }
 
-    private static CheckResult check(Endpoint... endpoints) {
+    private static CheckResult check(HttpEndpoint... endpoints) {
         try (EtcdClusterCheck check = EtcdClusterCheck.of(endpoints)) {
             return check.check();
         }
@@ -56,9 +56,9 @@ class EtcdClusterCheckTest {
         return check(endpoint(m1), endpoint(m2), endpoint(m3));
     }
 
-    private static Endpoint closedPort() throws IOException {
+    private static HttpEndpoint closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            return Endpoint.of("http://127.0.0.1:" + socket.getLocalPort());
+            return HttpEndpoint.of("http://127.0.0.1:" + socket.getLocalPort());
         }
     }
 
@@ -201,7 +201,7 @@ class EtcdClusterCheckTest {
 
     @Test
     void noEndpointAnsweringIsDownAndUnreachable() throws IOException {
-        Endpoint dead = closedPort();
+        HttpEndpoint dead = closedPort();
 
         CheckResult result = check(dead);
 
@@ -213,7 +213,7 @@ class EtcdClusterCheckTest {
     @Test
     void readReportsWhichEndpointFailedAndWhy() throws IOException {
         allHealthy();
-        Endpoint dead = closedPort();
+        HttpEndpoint dead = closedPort();
 
         try (EtcdClusterCheck check = EtcdClusterCheck.of(endpoint(m1), dead)) {
             EtcdClusterView view = check.read();
@@ -226,7 +226,7 @@ class EtcdClusterCheckTest {
 
     @Test
     void readThrowsNamingEveryEndpointWhenNoneAnswers() throws IOException {
-        Endpoint dead = closedPort();
+        HttpEndpoint dead = closedPort();
 
         try (EtcdClusterCheck check = EtcdClusterCheck.of(dead)) {
             assertThatThrownBy(check::read).isInstanceOf(EtcdException.class)

@@ -12,7 +12,7 @@ import dev.gantry.core.testing.RealProcess;
 import dev.gantry.core.testing.RealProcesses;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class EtcdClusterIT {
 
     private Path etcd;
     private final List<RealProcess> members = new ArrayList<>();
-    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final List<HttpEndpoint> endpoints = new ArrayList<>();
 
     @BeforeEach
     void startThreeMembers() {
@@ -60,7 +60,7 @@ class EtcdClusterIT {
         String token = "gantry-it-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             members.add(processes.start(member(i, ports, cluster, token)));
-            endpoints.add(Endpoint.of(clientUrl(ports, i)).withTimeout(CALL_TIMEOUT));
+            endpoints.add(HttpEndpoint.of(clientUrl(ports, i)).withTimeout(CALL_TIMEOUT));
         }
     }
 

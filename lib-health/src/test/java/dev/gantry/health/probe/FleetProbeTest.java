@@ -133,7 +133,7 @@ class FleetProbeTest {
         try (FleetProbe probe = FleetProbe.builder().method(FleetProbe.Method.HEAD).build()) {
             NodeProbe node = probe.probe(List.of(at(nodeA, "/healthcheck"))).nodes().get(0);
 
-            assertThat(node.healthy()).isTrue();
+            assertThat(node.healthy()).as(node.toString()).isTrue();
             assertThat(node.bodyStart()).isEmpty();
         }
         nodeA.verify(1, headRequestedFor(urlEqualTo("/healthcheck")));

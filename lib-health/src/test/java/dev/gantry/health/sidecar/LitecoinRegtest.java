@@ -6,7 +6,7 @@ import dev.gantry.core.testing.Programs;
 import dev.gantry.core.testing.Readiness;
 import dev.gantry.core.testing.RealProcess;
 import dev.gantry.core.testing.RealProcesses;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -109,8 +109,8 @@ final class LitecoinRegtest {
     }
 
     /** @return the node's RPC as a sync-source endpoint, with its credentials */
-    Endpoint endpoint() {
-        return Endpoint.of(rpcUrl()).withBasicAuth(RPC_USER, password);
+    HttpEndpoint endpoint() {
+        return HttpEndpoint.of(rpcUrl()).withBasicAuth(RPC_USER, password);
     }
 
     /** @return the process, to stop or kill it */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gantry.core.ParseException;
-import dev.gantry.health.sync.Endpoint;
+import dev.gantry.health.HttpEndpoint;
 import dev.gantry.health.sync.SyncCheck;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class SidecarOptionsTest {
 
         assertThat(options.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 8080));
         assertThat(options.interval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(options.timeout()).isEqualTo(Endpoint.DEFAULT_TIMEOUT);
+        assertThat(options.timeout()).isEqualTo(HttpEndpoint.DEFAULT_TIMEOUT);
         assertThat(options.rise()).isEqualTo(2);
         assertThat(options.fall()).isEqualTo(3);
         assertThat(options.node().user()).isEmpty();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ class BitcoinSourceTest extends SyncSourceContract {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return SyncSource.bitcoin(endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +36,7 @@ class EthereumSourceTest extends SyncSourceContract {
             + "\"syncedStorageBytes\":\"0x83e80ed0a\",\"txIndexFinishedBlocks\":\"0x0\",\"txIndexRemainingBlocks\":\"0x1\"}";
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return SyncSource.ethereum(endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.gantry.health.HttpEndpoint;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,7 @@ class JsonSourceSpecTest {
         JsonSourceSpec spec = JsonSourceSpec.get("/s").height("/h");
 
         assertThatNullPointerException().isThrownBy(() -> SyncSource.json(null, spec)).withMessage("endpoint");
-        assertThatNullPointerException().isThrownBy(() -> SyncSource.json(Endpoint.of("http://127.0.0.1:1"), null))
+        assertThatNullPointerException().isThrownBy(() -> SyncSource.json(HttpEndpoint.of("http://127.0.0.1:1"), null))
                 .withMessage("spec");
     }
 }

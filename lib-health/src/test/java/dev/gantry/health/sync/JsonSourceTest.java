@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,11 +37,11 @@ class JsonSourceTest extends SyncSourceContract {
             + "\"validator_info\":{\"voting_power\":\"0\"}}}";
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return source(endpoint, COMETBFT);
     }
 
-    private static SyncSource source(Endpoint endpoint, JsonSourceSpec spec) {
+    private static SyncSource source(HttpEndpoint endpoint, JsonSourceSpec spec) {
         return SyncSource.json(endpoint, spec, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class MoneroSourceTest extends SyncSourceContract {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return SyncSource.monero(endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class NearSourceTest extends SyncSourceContract {
     private static final String TIP = "2025-02-12T22:10:10.530341781Z";
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return SyncSource.near(endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.gantry.health.HttpEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class SolanaSourceTest extends SyncSourceContract {
     private static final String OK = "{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":1}";
 
     @Override
-    SyncSource source(Endpoint endpoint) {
+    SyncSource source(HttpEndpoint endpoint) {
         return SyncSource.solana(endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

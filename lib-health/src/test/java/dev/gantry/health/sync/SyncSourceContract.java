@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.gantry.core.Secret;
+import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -31,7 +32,7 @@ abstract class SyncSourceContract {
             .build();
 
     /** Builds the source under test for an endpoint. */
-    abstract SyncSource source(Endpoint endpoint);
+    abstract SyncSource source(HttpEndpoint endpoint);
 
     /** A request pattern that matches every request the source makes. */
     abstract MappingBuilder everyCall();
@@ -41,8 +42,8 @@ abstract class SyncSourceContract {
      * loads OkHttp and warms WireMock up, which can take over a second on a busy machine; the
      * timeout test sets its own short one.
      */
-    Endpoint endpoint() {
-        return Endpoint.of(node.baseUrl()).withBasicAuth("rpc", Secret.of(PASSWORD))
+    HttpEndpoint endpoint() {
+        return HttpEndpoint.of(node.baseUrl()).withBasicAuth("rpc", Secret.of(PASSWORD))
                 .withTimeout(Duration.ofSeconds(10));
     }
 
@@ -66,7 +67,7 @@ abstract class SyncSourceContract {
             closed = socket.getLocalPort();
         }
 
-        SyncSourceException error = readFails(source(Endpoint.of("http://127.0.0.1:" + closed)));
+        SyncSourceException error = readFails(source(HttpEndpoint.of("http://127.0.0.1:" + closed)));
 
         assertThat(error).hasMessageContaining("cannot reach the node");
     }
@@ -115,7 +116,7 @@ abstract class SyncSourceContract {
         SyncSourceException error = failureWhenEveryCallAnswers(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(huge));
 
-        assertThat(error).hasMessageContaining("larger than " + Endpoint.DEFAULT_MAX_BODY_BYTES + " bytes");
+        assertThat(error).hasMessageContaining("larger than " + HttpEndpoint.DEFAULT_MAX_BODY_BYTES + " bytes");
     }
 
     @Test

@@ -1,32 +1,35 @@
-package dev.gantry.health.sync;
+package dev.gantry.health;
 
 import dev.gantry.core.Secret;
+import dev.gantry.health.HttpEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where and how to reach a node's RPC: the URL, credentials and the time a whole call may take.
+ * Where and how to reach an HTTP service: the URL, credentials, the time a whole call may take and
+ * the largest answer read. One type for every outbound call of gantry-health: sync sources, etcd,
+ * node_exporter scrapes and the sidecar.
  *
  * <p>Immutable and thread-safe. Credentials are {@link Secret}s: they never appear in
  * {@link #toString()}, logs or error messages, and a URL with {@code user:password@} in it is
  * rejected so that a password cannot hide in a URL.
  *
  * <pre>{@code
- * Endpoint rpc = Endpoint.of("http://127.0.0.1:9332")
+ * HttpEndpoint rpc = HttpEndpoint.of("http://127.0.0.1:9332")
  *         .withBasicAuth("rpc", Secret.fromEnv("RPC_PASSWORD"))
  *         .withTimeout(Duration.ofSeconds(2));
  * }</pre>
  *
- * @param url the base URL of the node's RPC
+ * @param url the base URL, such as a node's RPC
  * @param user the basic-auth user name, if any
  * @param password the basic-auth password, if any
  * @param bearerToken a bearer token, if any (sent as {@code Authorization: Bearer …})
  * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
  * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
  */
-public record Endpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
+public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
         Duration timeout, long maxBodyBytes) {
 
     /** The default deadline of one call. */
@@ -35,7 +38,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     /** Validates the fields. */
-    public Endpoint {
+    public HttpEndpoint {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
@@ -62,57 +65,71 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
     }
 
     /**
-     * @param url the node's RPC base URL, e.g. {@code http://127.0.0.1:8545}
+     * Creates an endpoint for a URL given as text.
+     *
+     * @param url the base URL, e.g. {@code http://127.0.0.1:8545}
      * @return an endpoint without credentials and with the default timeout and size limit
      */
-    public static Endpoint of(String url) {
+    public static HttpEndpoint of(String url) {
         Objects.requireNonNull(url, "url");
         return of(URI.create(url));
     }
 
     /**
-     * @param url the node's RPC base URL
+     * Creates an endpoint for a URL.
+     *
+     * @param url the base URL
      * @return an endpoint without credentials and with the default timeout and size limit
      */
-    public static Endpoint of(URI url) {
-        return new Endpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
+    public static HttpEndpoint of(URI url) {
+        return new HttpEndpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
                 DEFAULT_MAX_BODY_BYTES);
     }
 
     /**
-     * @param newUser the RPC user
-     * @param newPassword the RPC password
+     * Returns a copy that authenticates with HTTP basic auth.
+     *
+     * @param newUser the user
+     * @param newPassword the password
      * @return a copy that authenticates with HTTP basic auth
      */
-    public Endpoint withBasicAuth(String newUser, Secret newPassword) {
-        return new Endpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes);
+    public HttpEndpoint withBasicAuth(String newUser, Secret newPassword) {
+        return new HttpEndpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes);
     }
 
     /**
+     * Returns a copy that sends a bearer token.
+     *
      * @param token the token
      * @return a copy that sends {@code Authorization: Bearer <token>}
      */
-    public Endpoint withBearerToken(Secret token) {
-        return new Endpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes);
+    public HttpEndpoint withBearerToken(Secret token) {
+        return new HttpEndpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes);
     }
 
     /**
+     * Returns a copy with another deadline for one whole call.
+     *
      * @param newTimeout the deadline for one whole call
      * @return a copy with another deadline
      */
-    public Endpoint withTimeout(Duration newTimeout) {
-        return new Endpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes);
+    public HttpEndpoint withTimeout(Duration newTimeout) {
+        return new HttpEndpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes);
     }
 
     /**
+     * Returns a copy with another limit on the size of an answer.
+     *
      * @param newMaxBodyBytes the largest answer to read
      * @return a copy with another limit
      */
-    public Endpoint withMaxBodyBytes(long newMaxBodyBytes) {
-        return new Endpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes);
+    public HttpEndpoint withMaxBodyBytes(long newMaxBodyBytes) {
+        return new HttpEndpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes);
     }
 
     /**
+     * Resolves a path against the base URL.
+     *
      * @param path a path relative to the base URL, e.g. {@code status} or {@code /eth/v1/node/syncing}
      * @return the resolved URL
      */
@@ -123,10 +140,10 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
         return URI.create(joined);
     }
 
-    /** @return the URL and settings, with credentials masked */
+    /** Returns the URL and settings, with credentials masked. */
     @Override
     public String toString() {
-        return "Endpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
+        return "HttpEndpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
                 + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout + "]";
     }
 }
