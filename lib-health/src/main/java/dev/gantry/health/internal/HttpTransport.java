@@ -18,8 +18,9 @@ import okio.BufferedSource;
 /**
  * Not part of Gantry's API; it may change in any release. The HTTP calls every health adapter
  * makes to one {@link Endpoint}: one OkHttp client whose connect, read, write and whole-call
- * timeouts are the endpoint's timeout, the endpoint's credentials on every request, no redirects
- * and no retries, and answers read in full only up to the endpoint's size limit. Adapters turn the
+ * timeouts are the endpoint's timeout, the endpoint's credentials and TLS settings on every
+ * request, no redirects, no retries but on a fresh connection when the server had closed the one
+ * used ({@link Connections}), and answers read in full only up to the endpoint's size limit. Adapters turn the
  * {@link IOException}s into their own errors. Thread-safe.
  */
 public final class HttpTransport {
@@ -39,8 +40,8 @@ public final class HttpTransport {
                 .connectTimeout(endpoint.timeout())
                 .readTimeout(endpoint.timeout())
                 .writeTimeout(endpoint.timeout())
-                .retryOnConnectionFailure(false)
                 .followRedirects(false);
+        Connections.recoverClosedConnections(builder);
         if (!keepConnections) {
             builder.connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
         }

@@ -1,6 +1,7 @@
 package dev.gantry.health.probe;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.health.internal.Connections;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,15 +100,14 @@ public final class FleetProbe implements AutoCloseable {
         this.timeout = builder.timeout;
         this.pollInterval = builder.pollInterval;
         this.ticker = builder.ticker;
-        this.client = new OkHttpClient.Builder()
+        this.client = Connections.recoverClosedConnections(new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(timeout)
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                .followSslRedirects(false)
+                .followSslRedirects(false))
                 .build();
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
