@@ -42,6 +42,7 @@ public final class HttpTransport {
                 .writeTimeout(endpoint.timeout())
                 .followRedirects(false);
         Connections.recoverClosedConnections(builder);
+        TlsContexts.apply(builder, endpoint.tls());
         if (!keepConnections) {
             builder.connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS));
         }

@@ -1,7 +1,9 @@
 package dev.gantry.health.sync;
 
 import dev.gantry.core.Secret;
+import dev.gantry.health.TlsSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +27,11 @@ import java.util.Optional;
  * @param bearerToken a bearer token, if any (sent as {@code Authorization: Bearer …})
  * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
  * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
+ * @param tls how an https URL's certificate is checked and which client certificate is shown;
+ *     default {@link TlsSettings#systemDefaults()}
  */
 public record Endpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
-        Duration timeout, long maxBodyBytes) {
+        Duration timeout, long maxBodyBytes, TlsSettings tls) {
 
     /** The default deadline of one call. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -41,6 +45,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(bearerToken, "bearerToken");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(tls, "tls");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("url must be http or https but was: " + url.getScheme() + "://…");
         }
@@ -76,7 +81,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
      */
     public static Endpoint of(URI url) {
         return new Endpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
-                DEFAULT_MAX_BODY_BYTES);
+                DEFAULT_MAX_BODY_BYTES, TlsSettings.systemDefaults());
     }
 
     /**
@@ -85,7 +90,8 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
      * @return a copy that authenticates with HTTP basic auth
      */
     public Endpoint withBasicAuth(String newUser, Secret newPassword) {
-        return new Endpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes);
+        return new Endpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes,
+                tls);
     }
 
     /**
@@ -93,7 +99,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
      * @return a copy that sends {@code Authorization: Bearer <token>}
      */
     public Endpoint withBearerToken(Secret token) {
-        return new Endpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes);
+        return new Endpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes, tls);
     }
 
     /**
@@ -101,7 +107,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
      * @return a copy with another deadline
      */
     public Endpoint withTimeout(Duration newTimeout) {
-        return new Endpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes);
+        return new Endpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes, tls);
     }
 
     /**
@@ -109,7 +115,44 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
      * @return a copy with another limit
      */
     public Endpoint withMaxBodyBytes(long newMaxBodyBytes) {
-        return new Endpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes);
+        return new Endpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes, tls);
+    }
+
+    /**
+     * A copy with other TLS settings for an https URL.
+     *
+     * @param newTls the settings, e.g. {@code TlsSettings.systemDefaults().withCaBundle(ca)}
+     * @return the copy
+     */
+    public Endpoint withTls(TlsSettings newTls) {
+        return new Endpoint(url, user, password, bearerToken, timeout, maxBodyBytes, newTls);
+    }
+
+    /**
+     * A copy that trusts the CAs of a PEM file instead of the JDK's trust store, like etcdctl's
+     * {@code --cacert}.
+     *
+     * @param pemFile one or more PEM certificates, e.g. {@code /etc/kubernetes/pki/etcd/ca.crt}
+     * @return the copy
+     * @throws dev.gantry.core.GantryException when the file cannot be read
+     * @throws IllegalArgumentException when it holds no certificate
+     */
+    public Endpoint withCaBundle(Path pemFile) {
+        return withTls(tls.withCaBundle(pemFile));
+    }
+
+    /**
+     * A copy that shows a client certificate (mutual TLS), like etcdctl's {@code --cert} and
+     * {@code --key}. The key is read once and kept as a {@link Secret}.
+     *
+     * @param certificateFile the PEM certificate
+     * @param keyFile its unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1)
+     * @return the copy
+     * @throws dev.gantry.core.GantryException when a file cannot be read
+     * @throws IllegalArgumentException when the files are not a certificate and its key
+     */
+    public Endpoint withClientCertificate(Path certificateFile, Path keyFile) {
+        return withTls(tls.withClientCertificate(certificateFile, keyFile));
     }
 
     /**
@@ -127,6 +170,7 @@ public record Endpoint(URI url, Optional<String> user, Optional<Secret> password
     @Override
     public String toString() {
         return "Endpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
-                + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout + "]";
+                + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout
+                + (tls.equals(TlsSettings.systemDefaults()) ? "" : ", " + tls) + "]";
     }
 }
