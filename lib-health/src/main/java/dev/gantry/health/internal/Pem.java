@@ -175,7 +175,7 @@ public final class Pem {
 
     private static byte[] base64(String body, String what) {
         try {
-            return Base64.getMimeDecoder().decode(body.replaceAll("(?m)^[A-Za-z-]+:.*$", ""));
+            return Base64.getDecoder().decode(body.replaceAll("(?m)^[A-Za-z-]+:.*$", "").replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " is not valid PEM: its base64 body cannot be decoded");
         }
