@@ -1,8 +1,8 @@
 package dev.gantry.health;
 
 import dev.gantry.core.Secret;
-import dev.gantry.health.HttpEndpoint;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +28,11 @@ import java.util.Optional;
  * @param bearerToken a bearer token, if any (sent as {@code Authorization: Bearer …})
  * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
  * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
+ * @param tls how an https URL's certificate is checked and which client certificate is shown;
+ *     default {@link TlsSettings#systemDefaults()}
  */
 public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
-        Duration timeout, long maxBodyBytes) {
+        Duration timeout, long maxBodyBytes, TlsSettings tls) {
 
     /** The default deadline of one call. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -44,6 +46,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(bearerToken, "bearerToken");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(tls, "tls");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("url must be http or https but was: " + url.getScheme() + "://…");
         }
@@ -83,7 +86,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      */
     public static HttpEndpoint of(URI url) {
         return new HttpEndpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
-                DEFAULT_MAX_BODY_BYTES);
+                DEFAULT_MAX_BODY_BYTES, TlsSettings.systemDefaults());
     }
 
     /**
@@ -94,7 +97,8 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      * @return a copy that authenticates with HTTP basic auth
      */
     public HttpEndpoint withBasicAuth(String newUser, Secret newPassword) {
-        return new HttpEndpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes);
+        return new HttpEndpoint(url, Optional.of(newUser), Optional.of(newPassword), bearerToken, timeout, maxBodyBytes,
+                tls);
     }
 
     /**
@@ -104,7 +108,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      * @return a copy that sends {@code Authorization: Bearer <token>}
      */
     public HttpEndpoint withBearerToken(Secret token) {
-        return new HttpEndpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes);
+        return new HttpEndpoint(url, user, password, Optional.of(token), timeout, maxBodyBytes, tls);
     }
 
     /**
@@ -114,7 +118,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      * @return a copy with another deadline
      */
     public HttpEndpoint withTimeout(Duration newTimeout) {
-        return new HttpEndpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes);
+        return new HttpEndpoint(url, user, password, bearerToken, newTimeout, maxBodyBytes, tls);
     }
 
     /**
@@ -124,7 +128,44 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      * @return a copy with another limit
      */
     public HttpEndpoint withMaxBodyBytes(long newMaxBodyBytes) {
-        return new HttpEndpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes);
+        return new HttpEndpoint(url, user, password, bearerToken, timeout, newMaxBodyBytes, tls);
+    }
+
+    /**
+     * A copy with other TLS settings for an https URL.
+     *
+     * @param newTls the settings, e.g. {@code TlsSettings.systemDefaults().withCaBundle(ca)}
+     * @return the copy
+     */
+    public HttpEndpoint withTls(TlsSettings newTls) {
+        return new HttpEndpoint(url, user, password, bearerToken, timeout, maxBodyBytes, newTls);
+    }
+
+    /**
+     * A copy that trusts the CAs of a PEM file instead of the JDK's trust store, like etcdctl's
+     * {@code --cacert}.
+     *
+     * @param pemFile one or more PEM certificates, e.g. {@code /etc/kubernetes/pki/etcd/ca.crt}
+     * @return the copy
+     * @throws dev.gantry.core.GantryException when the file cannot be read
+     * @throws IllegalArgumentException when it holds no certificate
+     */
+    public HttpEndpoint withCaBundle(Path pemFile) {
+        return withTls(tls.withCaBundle(pemFile));
+    }
+
+    /**
+     * A copy that shows a client certificate (mutual TLS), like etcdctl's {@code --cert} and
+     * {@code --key}. The key is read once and kept as a {@link Secret}.
+     *
+     * @param certificateFile the PEM certificate
+     * @param keyFile its unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1)
+     * @return the copy
+     * @throws dev.gantry.core.GantryException when a file cannot be read
+     * @throws IllegalArgumentException when the files are not a certificate and its key
+     */
+    public HttpEndpoint withClientCertificate(Path certificateFile, Path keyFile) {
+        return withTls(tls.withClientCertificate(certificateFile, keyFile));
     }
 
     /**
@@ -144,6 +185,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
     @Override
     public String toString() {
         return "HttpEndpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
-                + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout + "]";
+                + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout
+                + (tls.equals(TlsSettings.systemDefaults()) ? "" : ", " + tls) + "]";
     }
 }

@@ -39,19 +39,22 @@ public final class HttpClients {
 
     /**
      * Derives a client for one endpoint: its timeout on connect, read, write and the whole call,
-     * no redirects and no retries.
+     * its TLS settings, no redirects, and no retries but on a fresh connection when a pooled one
+     * turns out to be closed by the server ({@link Connections}).
      *
      * @param endpoint where the client calls
      * @return a client sharing the root's connection pool and dispatcher
      */
     public static OkHttpClient forEndpoint(HttpEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return withTimeout(endpoint.timeout()).retryOnConnectionFailure(false).build();
+        OkHttpClient.Builder builder = Connections.recoverClosedConnections(withTimeout(endpoint.timeout()));
+        TlsContexts.apply(builder, endpoint.tls());
+        return builder.build();
     }
 
     /**
      * Derives a client for health probes as a load balancer sends them: the timeout on every phase
-     * and the whole call, no redirects, no retries, and a new connection for every request (an
+     * and the whole call, no redirects, no retries but after a closed connection, and a new connection for every request (an
      * empty pool of its own; OkHttp's shared task runner cleans it), so that a node that stopped
      * listening shows as refused rather than hiding behind a pooled connection.
      *
@@ -59,7 +62,7 @@ public final class HttpClients {
      * @return a client sharing the root's dispatcher
      */
     public static OkHttpClient forProbe(Duration timeout) {
-        return withTimeout(timeout).retryOnConnectionFailure(false)
+        return Connections.recoverClosedConnections(withTimeout(timeout))
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     }
 

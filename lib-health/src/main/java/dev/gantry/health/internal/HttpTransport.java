@@ -16,8 +16,10 @@ import okio.BufferedSource;
 /**
  * Not part of Gantry's API; it may change in any release. The HTTP calls every health adapter
  * makes to one {@link HttpEndpoint}: a client derived from the process's shared one ({@link
- * HttpClients}) whose connect, read, write and whole-call timeouts are the endpoint's timeout, the endpoint's credentials on every request, no redirects
- * and no retries, and answers read in full only up to the endpoint's size limit. Adapters turn the
+ * HttpClients}) whose connect, read, write and whole-call timeouts are the endpoint's timeout, the
+ * endpoint's credentials and TLS settings on every request, no redirects, no retries but on a fresh
+ * connection when the server had closed the one used ({@link Connections}), and answers read in
+ * full only up to the endpoint's size limit. Adapters turn the
  * {@link IOException}s into their own errors. Thread-safe.
  */
 public final class HttpTransport {

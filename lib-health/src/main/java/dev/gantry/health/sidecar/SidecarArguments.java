@@ -1,10 +1,13 @@
 package dev.gantry.health.sidecar;
 
+import dev.gantry.core.GantryException;
 import dev.gantry.core.ParseException;
 import dev.gantry.core.Secret;
 import dev.gantry.health.HttpEndpoint;
+import dev.gantry.health.TlsSettings;
 import dev.gantry.health.sync.JsonSourceSpec;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,7 +121,43 @@ final class SidecarArguments {
         HttpEndpoint endpoint = endpoint(url).withTimeout(timeout);
         endpoint = withBasicAuth(endpoint, SidecarFlag.RPC_USER, SidecarFlag.RPC_PASSWORD_ENV);
         Optional<Secret> token = one(SidecarFlag.BEARER_TOKEN_ENV).map(this::secret);
-        return token.isPresent() ? endpoint.withBearerToken(token.get()) : endpoint;
+        return withTls(token.isPresent() ? endpoint.withBearerToken(token.get()) : endpoint);
+    }
+
+    /** The node's TLS from --cacert, --cert and --key, read and checked now so a wrong file fails at start. */
+    private HttpEndpoint withTls(HttpEndpoint endpoint) {
+        Optional<Given> ca = one(SidecarFlag.CACERT);
+        Optional<Given> cert = one(SidecarFlag.CERT);
+        Optional<Given> key = one(SidecarFlag.KEY);
+        Optional<Given> first = ca.or(() -> cert).or(() -> key);
+        if (first.isEmpty()) {
+            return endpoint;
+        }
+        if (!"https".equals(endpoint.url().getScheme())) {
+            throw fail(first.get(), first.get().flag().flag() + " applies to an https --url, but the URL is "
+                    + endpoint.url().getScheme());
+        }
+        if (cert.isPresent() != key.isPresent()) {
+            Given given = cert.isPresent() ? cert.get() : key.get();
+            throw fail(given, "--cert and --key go together: give the client certificate and its key");
+        }
+        TlsSettings tls = endpoint.tls();
+        if (ca.isPresent()) {
+            tls = tlsFrom(ca.get(), tls, settings -> settings.withCaBundle(Path.of(ca.get().value())));
+        }
+        if (cert.isPresent()) {
+            tls = tlsFrom(cert.get(), tls, settings -> settings.withClientCertificate(Path.of(cert.get().value()),
+                    Path.of(key.get().value())));
+        }
+        return endpoint.withTls(tls);
+    }
+
+    private TlsSettings tlsFrom(Given given, TlsSettings tls, UnaryOperator<TlsSettings> with) {
+        try {
+            return with.apply(tls);
+        } catch (GantryException | IllegalArgumentException e) {
+            throw fail(given, given.flag().flag() + ": " + oneLine(e.getMessage()));
+        }
     }
 
     private List<HttpEndpoint> referenceEndpoints(Duration timeout) {

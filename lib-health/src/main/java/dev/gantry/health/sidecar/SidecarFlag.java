@@ -12,6 +12,10 @@ enum SidecarFlag {
             "name of the environment variable holding the RPC password (the password itself is never a flag)"),
     BEARER_TOKEN_ENV("--bearer-token-env", "VAR",
             "name of the environment variable holding a token sent as 'Authorization: Bearer'"),
+    CACERT("--cacert", "FILE", "PEM CA bundle that signed the node's https certificate, instead of the JDK's"
+            + " trust store (like etcdctl --cacert). Host names are always checked"),
+    CERT("--cert", "FILE", "PEM client certificate shown to the node (mutual TLS, like etcdctl --cert); needs --key"),
+    KEY("--key", "FILE", "unencrypted PEM private key of --cert (PKCS#8, PKCS#1 or SEC1); read once, never printed"),
     REFERENCE("--reference", "URL", "a reference node of the same family; the highest height of the node's own"
             + " view and every reference is the network height. Repeat for more references. Default: none"),
     REFERENCE_RPC_USER("--reference-rpc-user", "USER",

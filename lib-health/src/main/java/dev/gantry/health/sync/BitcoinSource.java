@@ -18,11 +18,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class BitcoinSource extends NodeSource {
 
+    /** Bitcoin Core's {@code RPC_IN_WARMUP} ({@code src/rpc/protocol.h}): "Client still warming up". */
+    static final int RPC_IN_WARMUP = -28;
+
     private final JsonRpc rpc;
 
     BitcoinSource(HttpEndpoint endpoint, Clock clock) {
         super("bitcoin " + endpoint.url(), endpoint, clock);
-        this.rpc = new JsonRpc(http, "/", "1.0");
+        this.rpc = new JsonRpc(http, "/", "1.0").warmingUpOn(RPC_IN_WARMUP);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gantry.health.internal.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ final class JsonRpc {
     private final String path;
     private final String version;
     private final Supplier<Object> ids;
+    private final Optional<Integer> warmingUpCode;
 
     JsonRpc(HttpJson http, String path, String version) {
         this(http, path, version, new AtomicLong()::incrementAndGet);
@@ -26,10 +28,20 @@ final class JsonRpc {
 
     /** With request ids from {@code ids}, e.g. always {@code "0"} as monerod's documentation sends. */
     JsonRpc(HttpJson http, String path, String version, Supplier<Object> ids) {
+        this(http, path, version, ids, Optional.empty());
+    }
+
+    private JsonRpc(HttpJson http, String path, String version, Supplier<Object> ids, Optional<Integer> warmingUpCode) {
         this.http = http;
         this.path = path;
         this.version = version;
         this.ids = ids;
+        this.warmingUpCode = warmingUpCode;
+    }
+
+    /** A copy that raises {@link NodeWarmingUpException} for the family's "still starting" error code. */
+    JsonRpc warmingUpOn(int code) {
+        return new JsonRpc(http, path, version, ids, Optional.of(code));
     }
 
     /** Calls {@code method} and returns its {@code result}, which may be a JSON null. */
@@ -77,8 +89,13 @@ final class JsonRpc {
 
     /** The failure for an RPC error object, with its code and message. */
     SyncSourceException error(String method, JsonNode error) {
-        return http.failure("RPC " + method + " failed with error " + error.path("code").asString("?") + ": "
-                + error.path("message").asString(error.toString()), null);
+        String problem = "RPC " + method + " failed with error " + error.path("code").asString("?") + ": "
+                + error.path("message").asString(error.toString());
+        if (warmingUpCode.isPresent() && error.path("code").isIntegralNumber()
+                && error.path("code").asLong() == warmingUpCode.get()) {
+            return new NodeWarmingUpException(http.failure(problem, null).source(), problem + " (the node is starting)");
+        }
+        return http.failure(problem, null);
     }
 
     private JsonNode jsonOrStatusError(HttpTransport.Answer answer) {

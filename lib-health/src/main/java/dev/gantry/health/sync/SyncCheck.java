@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><th>reason</th><th>status</th><th>when</th></tr>
  *   <tr><td>{@value #SOURCE_DOWN}</td><td>DOWN</td><td>the node cannot be read (unreachable,
  *       too slow, an answer that is not its documented format)</td></tr>
+ *   <tr><td>{@value #WARMING_UP}</td><td>DOWN</td><td>the node answered that it is still
+ *       starting ({@link NodeWarmingUpException})</td></tr>
  *   <tr><td>{@value #SYNCING}</td><td>DOWN</td><td>the node says it is syncing</td></tr>
  *   <tr><td>{@value #NO_PEERS}</td><td>DOWN</td><td>the node reports its peers and has fewer
  *       than {@code minPeers}</td></tr>
@@ -94,6 +96,8 @@ public final class SyncCheck implements HealthCheck {
 
     /** Reason code: the node could not be read. */
     public static final String SOURCE_DOWN = "SYNC-SOURCE-DOWN";
+    /** Reason code: the node answered that it is still starting, e.g. Bitcoin Core's error -28. */
+    public static final String WARMING_UP = "SYNC-WARMING-UP";
     /** Reason code: the node says it is syncing. */
     public static final String SYNCING = "SYNC-SYNCING";
     /** Reason code: the node has fewer peers than the minimum. */
@@ -173,6 +177,8 @@ public final class SyncCheck implements HealthCheck {
         SyncStatus status;
         try {
             status = node.read();
+        } catch (NodeWarmingUpException e) {
+            return logged(CheckResult.down(shortened("node warming up: " + problem(e))).withReason(WARMING_UP));
         } catch (RuntimeException e) {
             return logged(CheckResult.down(sourceDownMessage(e)).withReason(SOURCE_DOWN));
         }
