@@ -76,6 +76,13 @@ class DocSnippetsTest {
     }
 
     @Test
+    void anAnnotationAloneOnItsLineIsReported() {
+        String block = "@TestFactory\nStream<DynamicTest> plan() {\n    return ReportTests.of(report);\n}\n";
+
+        assertThat(PASTE.problems(block)).first().asString().startsWith("line 1:").contains("@TestFactory");
+    }
+
+    @Test
     void aBlockThatEndsInsideASnippetIsReported() {
         assertThat(PASTE.problems("List<String> names = List.of(\"a\",\n")).singleElement().asString()
                 .contains("unfinished");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
@@ -16,7 +15,8 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  * So a chain whose next line starts with {@code .} is cut after the complete line before it, and
  * the {@code .} line fails with "illegal start of expression".
  *
- * <p>Purely syntactic: nothing is evaluated and no name is resolved. Not thread-safe; close it
+ * <p>Purely syntactic: nothing is evaluated and no name is resolved ({@link JavaSyntax} parses each
+ * snippet). Not thread-safe; close it
  * to release the JShell state.
  */
 final class JShellPaste implements AutoCloseable {
@@ -82,9 +82,7 @@ final class JShellPaste implements AutoCloseable {
         if (source.isEmpty() || completeness == Completeness.EMPTY) {
             return Optional.empty();
         }
-        boolean erroneous = analysis.sourceToSnippetsWithWrappers(source).stream()
-                .anyMatch(snippet -> snippet.kind() == Snippet.Kind.ERRONEOUS);
-        return erroneous ? Optional.of("JShell cannot parse: " + source) : Optional.empty();
+        return JavaSyntax.error(source).map(error -> error + ": " + source);
     }
 
     private static String firstLine(String source) {

@@ -6,6 +6,7 @@ import dev.gantry.core.Finding;
 import dev.gantry.core.Report;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.CheckSnapshot;
+import dev.gantry.health.HealthCheck;
 import dev.gantry.health.HealthService;
 import dev.gantry.health.HealthSnapshot;
 import dev.gantry.health.Status;
@@ -63,7 +64,7 @@ class HealthServiceTest {
         }
     }
 
-    private static HealthService service(dev.gantry.health.HealthCheck check) {
+    private static HealthService service(HealthCheck check) {
         return HealthService.builder()
                 .readiness("data-dir", check)
                 .timeout(Duration.ofSeconds(5))
