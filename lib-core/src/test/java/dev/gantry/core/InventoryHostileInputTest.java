@@ -113,7 +113,7 @@ class InventoryHostileInputTest {
 
     @Test
     void rejectsDeeplyNestedYamlFlowLists() {
-        assertThat(errorOf("machines: " + "[".repeat(100_000)).getMessage())
+        assertThat(errorOf("machines: " + "[".repeat(50_000)).getMessage())
                 .startsWith("hosts.yaml:1: the input is nested more than 32 levels deep");
     }
 
@@ -138,8 +138,15 @@ class InventoryHostileInputTest {
 
     @Test
     void keepsTheMessageShortForAHugeValue() {
-        String message = errorOf("machines:\n  - name: " + "x".repeat(3_000_000) + "\n").getMessage();
+        String message = errorOf("machines:\n  - name: " + "x".repeat(60_000) + "\n").getMessage();
 
         assertThat(message).contains("is not a valid machine name").hasSizeLessThan(2_000);
+    }
+
+    @Test
+    void refusesAHugeLineBeforeTheYamlScannerCopiesItOverAndOver() {
+        String message = errorOf("machines:\n  - name: " + "x".repeat(3_000_000) + "\n").getMessage();
+
+        assertThat(message).contains(":2:").contains("characters long").hasSizeLessThan(2_000);
     }
 }

@@ -46,6 +46,11 @@ public final class TreeReader {
     public static final int DEFAULT_MAX_DEPTH = 64;
 
     private static final int MAX_YAML_CODE_POINTS = 16 * 1024 * 1024;
+    /**
+     * The longest YAML line read. SnakeYAML's scanner copies its window for every chunk of a plain
+     * scalar, so a single 3 MB scalar took 14 s to 2 min; no document Gantry reads has such lines.
+     */
+    static final int MAX_YAML_LINE = 64 * 1024;
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -121,7 +126,25 @@ public final class TreeReader {
      *     rejected), undefined aliases, more than one document, and empty input
      */
     public Node read(String expected) {
+        if (!json) {
+            rejectLongLines(expected);
+        }
         return new Walk(expected).read();
+    }
+
+    private void rejectLongLines(String expected) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_YAML_LINE) {
+                    throw error(line, "the line is " + (i - start) + " characters long, more than the "
+                            + MAX_YAML_LINE + " YAML lines may have here (expected " + expected + ")");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     /**
