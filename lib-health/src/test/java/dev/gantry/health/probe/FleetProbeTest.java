@@ -59,15 +59,16 @@ class FleetProbeTest {
         }
     }
 
+    /** Polls fast; the 3 s request timeout is generous, so a loaded machine does not time out. */
     private static FleetProbe fastProbe() {
-        return FleetProbe.builder().timeout(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(10)).build();
+        return FleetProbe.builder().timeout(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10)).build();
     }
 
     @Test
     void aMixedFleetGivesOneResultPerNodeInUrlOrderAndNeverThrows() {
         nodeA.stubFor(get("/healthcheck").willReturn(okJson(UP)));
         nodeA.stubFor(get("/syncing").willReturn(serviceUnavailable().withBody(LAGGING)));
-        nodeA.stubFor(get("/slow").willReturn(ok(UP).withFixedDelay(5_000)));
+        nodeA.stubFor(get("/slow").willReturn(ok(UP).withFixedDelay(20_000)));
         nodeB.stubFor(get("/healthcheck").willReturn(okJson(UP)));
         nodeB.stubFor(get("/hangs-up").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         URI refused = closedPort("/healthcheck");
@@ -81,7 +82,7 @@ class FleetProbeTest {
                     tuple(true, 200), tuple(false, 503), tuple(false, 0), tuple(false, 0), tuple(false, 0),
                     tuple(true, 200), tuple(false, 0));
             assertThat(fleet.nodes()).extracting(NodeProbe::reason).containsExactly("ok", "HTTP 503",
-                    "timed out after 300 ms", "connection refused",
+                    "timed out after 3000 ms", "connection refused",
                     "not an HTTP answer: Unexpected status line: SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5",
                     "ok", "connection closed without an answer");
             assertThat(fleet.nodes().get(0).bodyStart()).hasValue(UP);
@@ -117,7 +118,7 @@ class FleetProbeTest {
     void onlyTheStartOfALargeBodyIsRead() {
         nodeA.stubFor(get("/huge").willReturn(ok("x".repeat(10 * 1024 * 1024))));
 
-        // WireMock needs more than fastProbe's 300 ms to start sending 10 MB on a busy machine.
+        // WireMock may need more than fastProbe's 3 s to start sending 10 MB on a busy machine.
         try (FleetProbe probe = FleetProbe.builder().timeout(Duration.ofSeconds(10)).build()) {
             NodeProbe node = probe.probe(List.of(at(nodeA, "/huge"))).nodes().get(0);
 
@@ -208,11 +209,11 @@ class FleetProbeTest {
 
         try (FleetProbe probe = fastProbe()) {
             FleetNotHealthyException error = catchThrowableOfType(FleetNotHealthyException.class,
-                    () -> probe.awaitHealthy(urls, Duration.ofMillis(400)));
+                    () -> probe.awaitHealthy(urls, Duration.ofSeconds(5)));
 
             assertThat(error).isNotNull();
-            assertThat(error.getMessage()).startsWith("timed out after 400 ms waiting for 3 nodes to answer GET with"
-                    + " HTTP 200 (every 10 ms, 300 ms timeout per request, ")
+            assertThat(error.getMessage()).startsWith("timed out after 5000 ms waiting for 3 nodes to answer GET with"
+                    + " HTTP 200 (every 10 ms, 3000 ms timeout per request, ")
                     .contains("2 still unhealthy:\n")
                     .contains("\n  " + urls.get(1) + ": HTTP 503 " + LAGGING)
                     .contains("\n  " + urls.get(2) + ": connection refused")
