@@ -54,7 +54,7 @@ public final class HttpClients {
 
     /**
      * Derives a client for health probes as a load balancer sends them: the timeout on every phase
-     * and the whole call, no redirects, no retries but after a closed connection, and a new connection for every request (an
+     * and the whole call, no redirects, no retries (no connection is pooled, so none can have gone stale), and a new connection for every request (an
      * empty pool of its own; OkHttp's shared task runner cleans it), so that a node that stopped
      * listening shows as refused rather than hiding behind a pooled connection.
      *
@@ -62,7 +62,7 @@ public final class HttpClients {
      * @return a client sharing the root's dispatcher
      */
     public static OkHttpClient forProbe(Duration timeout) {
-        return Connections.recoverClosedConnections(withTimeout(timeout))
+        return withTimeout(timeout).retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     }
 
