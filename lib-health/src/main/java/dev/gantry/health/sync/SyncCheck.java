@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Network height and lag.</b> The network height is the maximum of the node's own network
  * height ({@link SyncStatus#networkHeight()}, e.g. Bitcoin's {@code headers}), the height of
  * every reference that could be read, and the node's height (a node ahead of its references has
- * no lag); the lag is the network height minus the node's height. Without either (a NEAR node without references) the lag is unknown and not judged.
+ * no lag); the lag is the network height minus the node's height. Without either (a NEAR node
+ * without references) the lag is unknown and not judged.
  * References are read before the node, so a block that arrives while the check runs can make the
  * node look ahead of the references, never behind them.
  *

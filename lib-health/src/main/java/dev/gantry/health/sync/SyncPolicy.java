@@ -36,7 +36,8 @@ record SyncPolicy(long maxLag, long resumeLag, Optional<Duration> maxStall, int 
         long effectiveMaxLag = maxLag.orElseGet(
                 () -> expectedBlockInterval.map(SyncPolicy::defaultMaxLag).orElse(SyncCheck.DEFAULT_MAX_LAG));
         if (resumeLag > effectiveMaxLag) {
-            throw new IllegalStateException("resumeLag (" + resumeLag + ") must be <= maxLag (" + effectiveMaxLag + ")");
+            throw new IllegalStateException(
+                    "resumeLag (" + resumeLag + ") must be <= maxLag (" + effectiveMaxLag + ")");
         }
         Optional<Duration> effectiveMaxStall = maxStall.isPresent()
                 ? maxStall
