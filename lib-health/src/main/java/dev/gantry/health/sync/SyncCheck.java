@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.core.internal.Checks;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.HealthCheck;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Network height and lag.</b> The network height is the maximum of the node's own network
  * height ({@link SyncStatus#networkHeight()}, e.g. Bitcoin's {@code headers}), the height of
  * every reference that could be read, and the node's height (a node ahead of its references has
- * no lag); the lag is the network height minus the node's height. Without either (a NEAR node without references) the lag is unknown and not judged.
+ * no lag); the lag is the network height minus the node's height. Without either (a NEAR node
+ * without references) the lag is unknown and not judged.
  * References are read before the node, so a block that arrives while the check runs can make the
  * node look ahead of the references, never behind them.
  *
@@ -126,34 +127,28 @@ public final class SyncCheck implements HealthCheck {
     public static final Duration DEFAULT_FALSE_ALARM_EVERY = Duration.ofDays(30);
 
     private static final Logger log = LoggerFactory.getLogger(SyncCheck.class);
-    private static final Duration LAG_WINDOW = Duration.ofMinutes(1);
     private static final int MAX_MESSAGE = 300;
 
     private final SyncSource node;
     private final List<SyncSource> references;
-    private final long maxLag;
-    private final long resumeLag;
-    private final Optional<Duration> maxStall;
-    private final int minPeers;
+    private final SyncPolicy policy;
+    private final SyncJudgement judgement;
     private final Clock clock;
 
     // State, guarded by this.
     private final HeightProgress nodeProgress = new HeightProgress();
-    private final List<HeightProgress> referenceProgress = new ArrayList<>();
-    private final boolean[] referenceUnavailable;
-    private boolean lagging;
+    private final ReferenceReads referenceReads;
+    private final LagHysteresis hysteresis;
     private String lastReason = "none";
 
-    private SyncCheck(Builder builder, long maxLag, Optional<Duration> maxStall) {
-        this.node = builder.node;
-        this.references = List.copyOf(builder.references);
-        this.maxLag = maxLag;
-        this.resumeLag = builder.resumeLag;
-        this.maxStall = maxStall;
-        this.minPeers = builder.minPeers;
-        this.clock = builder.clock == null ? new MonotonicClock() : builder.clock;
-        this.references.forEach(reference -> referenceProgress.add(new HeightProgress()));
-        this.referenceUnavailable = new boolean[references.size()];
+    private SyncCheck(SyncSource node, List<SyncSource> references, SyncPolicy policy, Clock clock) {
+        this.node = node;
+        this.references = List.copyOf(references);
+        this.policy = policy;
+        this.judgement = new SyncJudgement(policy);
+        this.clock = clock;
+        this.referenceReads = new ReferenceReads(node.name(), this.references);
+        this.hysteresis = new LagHysteresis(policy.maxLag(), policy.resumeLag());
     }
 
     /**
@@ -173,20 +168,18 @@ public final class SyncCheck implements HealthCheck {
      */
     @Override
     public synchronized CheckResult check() {
-        List<OptionalLong> referenceHeights = readReferences();
+        List<OptionalLong> referenceHeights = referenceReads.read(clock);
         SyncStatus status;
         try {
             status = node.read();
         } catch (NodeWarmingUpException e) {
             return logged(CheckResult.down(shortened("node warming up: " + problem(e))).withReason(WARMING_UP));
         } catch (RuntimeException e) {
-            return logged(CheckResult.down(sourceDownMessage(e)).withReason(SOURCE_DOWN));
+            return logged(CheckResult.down(shortened("node unreachable: " + problem(e))).withReason(SOURCE_DOWN));
         }
         Instant now = clock.instant();
         nodeProgress.observe(status.height(), now);
-        Signals signals = signals(status, referenceHeights, now);
-        signals.lag().ifPresent(this::updateHysteresis);
-        return logged(judge(signals));
+        return logged(judgement.judge(signals(status, referenceHeights, now)));
     }
 
     /** Returns the node whose readiness is judged. */
@@ -201,181 +194,42 @@ public final class SyncCheck implements HealthCheck {
 
     /** Returns the lag above which the node becomes not ready. */
     public long maxLag() {
-        return maxLag;
+        return policy.maxLag();
     }
 
     /** Returns the lag at or below which a lagging node is ready again. */
     public long resumeLag() {
-        return resumeLag;
+        return policy.resumeLag();
     }
 
     /** Returns the longest the height may stay put; empty when stall detection is off. */
     public Optional<Duration> maxStall() {
-        return maxStall;
+        return policy.maxStall();
     }
 
     /** Returns the fewest peers a ready node has; 0 when peers are not judged. */
     public int minPeers() {
-        return minPeers;
+        return policy.minPeers();
     }
 
     /** Returns the settings, for logs and JShell. */
     @Override
     public String toString() {
-        return "SyncCheck[node=" + node.name() + ", references=" + references.size() + ", maxLag=" + maxLag
-                + ", resumeLag=" + resumeLag + ", maxStall=" + maxStall.map(Duration::toString).orElse("off")
-                + ", minPeers=" + minPeers + "]";
+        return "SyncCheck[node=" + node.name() + ", references=" + references.size() + ", maxLag=" + maxLag()
+                + ", resumeLag=" + resumeLag() + ", maxStall=" + maxStall().map(Duration::toString).orElse("off")
+                + ", minPeers=" + minPeers() + "]";
     }
 
-    private List<OptionalLong> readReferences() {
-        List<OptionalLong> heights = new ArrayList<>(references.size());
-        for (int i = 0; i < references.size(); i++) {
-            SyncSource reference = references.get(i);
-            try {
-                long height = reference.read().height();
-                referenceProgress.get(i).observe(height, clock.instant());
-                if (referenceUnavailable[i]) {
-                    log.info("{}: reference {} is available again", node.name(), reference.name());
-                }
-                referenceUnavailable[i] = false;
-                heights.add(OptionalLong.of(height));
-            } catch (RuntimeException e) {
-                if (!referenceUnavailable[i]) {
-                    log.warn("{}: reference {} is unavailable: {}", node.name(), reference.name(), e.toString());
-                }
-                referenceUnavailable[i] = true;
-                heights.add(OptionalLong.empty());
-            }
-        }
-        return heights;
-    }
-
-    private Signals signals(SyncStatus status, List<OptionalLong> referenceHeights, Instant now) {
-        OptionalLong networkHeight = status.networkHeight();
-        int unavailable = 0;
-        boolean everyAvailableReferenceStalled = true;
-        for (int i = 0; i < referenceHeights.size(); i++) {
-            OptionalLong height = referenceHeights.get(i);
-            if (height.isEmpty()) {
-                unavailable++;
-                continue;
-            }
-            networkHeight = max(networkHeight, height.getAsLong());
-            everyAvailableReferenceStalled &= maxStall.isPresent()
-                    && referenceProgress.get(i).stalled(maxStall.get(), now);
-        }
-        if (networkHeight.isPresent()) {
-            networkHeight = max(networkHeight, status.height());
-        }
-        OptionalLong lag = networkHeight.isPresent()
-                ? OptionalLong.of(networkHeight.getAsLong() - status.height())
-                : OptionalLong.empty();
-        boolean nodeStalled = maxStall.isPresent() && nodeProgress.stalled(maxStall.get(), now);
-        boolean networkStalled = unavailable < references.size() && everyAvailableReferenceStalled;
+    /** Combines this read with the remembered progress and lag verdict, and updates the verdict. */
+    private SyncSignals signals(SyncStatus status, List<OptionalLong> referenceHeights, Instant now) {
+        OptionalLong networkHeight = SyncSignals.networkHeight(status, referenceHeights);
+        int unavailable = (int) referenceHeights.stream().filter(OptionalLong::isEmpty).count();
+        boolean nodeStalled = policy.maxStall().map(max -> nodeProgress.stalled(max, now)).orElse(false);
+        boolean networkStalled = referenceReads.everyAvailableStalled(referenceHeights, policy.maxStall(), now);
         Duration sinceAdvance = nodeProgress.sinceAdvance(now).orElse(Duration.ZERO);
-        return new Signals(status, networkHeight, lag, unavailable, nodeStalled, networkStalled, sinceAdvance);
-    }
-
-    private static OptionalLong max(OptionalLong current, long candidate) {
-        return current.isPresent() && current.getAsLong() >= candidate ? current : OptionalLong.of(candidate);
-    }
-
-    private void updateHysteresis(long lag) {
-        if (!lagging && lag > maxLag) {
-            lagging = true;
-        } else if (lagging && lag <= resumeLag) {
-            lagging = false;
-        }
-    }
-
-    private CheckResult judge(Signals s) {
-        SyncStatus status = s.status();
-        if (status.syncing()) {
-            return withEta(detailed(CheckResult.down(syncingMessage(s)), SYNCING, s), s);
-        }
-        if (minPeers > 0 && status.peers().isPresent() && status.peers().getAsInt() < minPeers) {
-            String message = status.peers().getAsInt() + " peers (min " + minPeers + ") at height " + status.height();
-            return detailed(CheckResult.down(message), NO_PEERS, s);
-        }
-        if (s.nodeStalled() && !s.networkStalled()) {
-            return detailed(CheckResult.down(stalledMessage(s) + peers(s)), STALLED, s);
-        }
-        if (lagging && s.lag().isPresent()) {
-            return withEta(detailed(CheckResult.down(laggingMessage(s)), LAGGING, s), s);
-        }
-        if (!references.isEmpty() && s.referencesUnavailable() == references.size()) {
-            String message = "all " + references.size() + " references unavailable, lag against them not judged; "
-                    + position(s) + peers(s);
-            return detailed(CheckResult.degraded(message), REFERENCE_UNAVAILABLE, s);
-        }
-        if (s.nodeStalled()) {
-            String message = stalledMessage(s) + ", nor has any reference: the network seems stalled" + peers(s);
-            return detailed(CheckResult.degraded(message), NETWORK_STALLED, s);
-        }
-        return detailed(CheckResult.up(position(s) + peers(s)), OK, s);
-    }
-
-    private String syncingMessage(Signals s) {
-        return s.lag().isPresent()
-                ? "syncing, behind by " + blocks(s.lag().getAsLong()) + peers(s)
-                : "syncing at height " + s.status().height() + peers(s);
-    }
-
-    private String laggingMessage(Signals s) {
-        long lag = s.lag().getAsLong();
-        return lag > maxLag
-                ? "behind by " + blocks(lag) + " (max " + maxLag + ")" + peers(s)
-                : "behind by " + blocks(lag) + ", ready again at a lag of " + resumeLag + " or less" + peers(s);
-    }
-
-    private String stalledMessage(Signals s) {
-        String max = maxStall.map(d -> " (max " + d.toSeconds() + " s)").orElse("");
-        return "height " + s.status().height() + " has not advanced for " + s.sinceAdvance().toSeconds() + " s" + max;
-    }
-
-    private String position(Signals s) {
-        if (s.lag().isEmpty()) {
-            return "at height " + s.status().height() + ", no network height to compare";
-        }
-        long lag = s.lag().getAsLong();
-        return lag == 0
-                ? "in sync at height " + s.status().height()
-                : "at height " + s.status().height() + ", behind by " + blocks(lag) + " (max " + maxLag + ")";
-    }
-
-    private static String peers(Signals s) {
-        return s.status().peers().isPresent() ? ", " + s.status().peers().getAsInt() + " peers" : "";
-    }
-
-    static String blocks(long count) {
-        return count == 1 ? "1 block" : count + " blocks";
-    }
-
-    private static CheckResult detailed(CheckResult result, String reason, Signals s) {
-        SyncStatus status = s.status();
-        CheckResult detailed = result.withReason(reason).withDetail(CheckResult.HEIGHT, status.height());
-        if (s.networkHeight().isPresent()) {
-            detailed = detailed.withDetail(CheckResult.NETWORK_HEIGHT, s.networkHeight().getAsLong())
-                    .withDetail(CheckResult.LAG, s.lag().getAsLong());
-        }
-        if (status.peers().isPresent()) {
-            detailed = detailed.withDetail(CheckResult.PEERS, (long) status.peers().getAsInt());
-        }
-        detailed = detailed.withDetail(CheckResult.SECONDS_SINCE_LAST_BLOCK, s.sinceAdvance().toSeconds());
-        if (s.referencesUnavailable() > 0) {
-            detailed = detailed.withDetail(REFERENCES_UNAVAILABLE, (long) s.referencesUnavailable());
-        }
-        return detailed;
-    }
-
-    private CheckResult withEta(CheckResult result, Signals s) {
-        OptionalDouble rate = nodeProgress.rate();
-        if (s.lag().isEmpty() || s.lag().getAsLong() <= resumeLag || rate.isEmpty()) {
-            return result;
-        }
-        long seconds = Math.max(1, (long) Math.ceil((s.lag().getAsLong() - resumeLag) / rate.getAsDouble()));
-        return result.withDetail(CheckResult.RETRY_AFTER_SECONDS, seconds)
-                .withMessage(result.message() + ", ready in about " + seconds + " s");
+        boolean lagging = hysteresis.update(SyncSignals.lag(status, networkHeight));
+        return new SyncSignals(status, networkHeight, references.size(), unavailable, nodeStalled, networkStalled,
+                sinceAdvance, lagging, nodeProgress.rate());
     }
 
     private CheckResult logged(CheckResult result) {
@@ -391,10 +245,6 @@ public final class SyncCheck implements HealthCheck {
         return result;
     }
 
-    private static String sourceDownMessage(RuntimeException e) {
-        return shortened("node unreachable: " + problem(e));
-    }
-
     /** What went wrong in a read, one line: a source's own message, or the exception's type and message. */
     static String problem(RuntimeException e) {
         String text = e instanceof SyncSourceException || e.getMessage() == null
@@ -403,24 +253,14 @@ public final class SyncCheck implements HealthCheck {
         return text.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
+    /** Cuts a message to at most 300 characters and an ellipsis. */
     static String shortened(String message) {
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 
-    static long defaultMaxLag(Duration expectedBlockInterval) {
-        double blocksPerWindow = HeightProgress.seconds(LAG_WINDOW) / HeightProgress.seconds(expectedBlockInterval);
-        return Math.max(DEFAULT_MAX_LAG, (long) Math.ceil(blocksPerWindow));
-    }
-
-    static Duration derivedMaxStall(Duration expectedBlockInterval, Duration falseAlarmEvery) {
-        double interval = HeightProgress.seconds(expectedBlockInterval);
-        double millis = interval * Math.log(HeightProgress.seconds(falseAlarmEvery) / interval) * 1000;
-        return Duration.ofMillis(Math.round(millis));
-    }
-
-    /** What one read of the node and its references showed. */
-    private record Signals(SyncStatus status, OptionalLong networkHeight, OptionalLong lag, int referencesUnavailable,
-            boolean nodeStalled, boolean networkStalled, Duration sinceAdvance) {
+    /** Counts blocks in words: {@code 1 block}, {@code 5 blocks}. */
+    static String blocks(long count) {
+        return count == 1 ? "1 block" : count + " blocks";
     }
 
     /**
@@ -496,7 +336,7 @@ public final class SyncCheck implements HealthCheck {
          * @throws IllegalArgumentException if {@code interval} is zero or negative
          */
         public Builder expectedBlockInterval(Duration interval) {
-            this.expectedBlockInterval = positive(interval, "expectedBlockInterval");
+            this.expectedBlockInterval = Checks.positive(interval, "expectedBlockInterval");
             return this;
         }
 
@@ -511,7 +351,7 @@ public final class SyncCheck implements HealthCheck {
          * @throws IllegalArgumentException if {@code period} is zero or negative
          */
         public Builder falseAlarmEvery(Duration period) {
-            this.falseAlarmEvery = positive(period, "falseAlarmEvery");
+            this.falseAlarmEvery = Checks.positive(period, "falseAlarmEvery");
             return this;
         }
 
@@ -526,7 +366,7 @@ public final class SyncCheck implements HealthCheck {
          * @throws IllegalArgumentException if {@code duration} is zero or negative
          */
         public Builder maxStall(Duration duration) {
-            this.maxStall = positive(duration, "maxStall");
+            this.maxStall = Checks.positive(duration, "maxStall");
             return this;
         }
 
@@ -606,27 +446,10 @@ public final class SyncCheck implements HealthCheck {
          *     {@code maxStall} is derived from them
          */
         public SyncCheck build() {
-            long effectiveMaxLag = maxLag >= 0 ? maxLag
-                    : expectedBlockInterval == null ? DEFAULT_MAX_LAG : defaultMaxLag(expectedBlockInterval);
-            if (resumeLag > effectiveMaxLag) {
-                throw new IllegalStateException(
-                        "resumeLag (" + resumeLag + ") must be <= maxLag (" + effectiveMaxLag + ")");
-            }
-            return new SyncCheck(this, effectiveMaxLag, effectiveMaxStall());
-        }
-
-        private Optional<Duration> effectiveMaxStall() {
-            if (maxStall != null) {
-                return Optional.of(maxStall);
-            }
-            if (expectedBlockInterval == null) {
-                return Optional.empty();
-            }
-            if (falseAlarmEvery.compareTo(expectedBlockInterval) <= 0) {
-                throw new IllegalStateException("falseAlarmEvery (" + falseAlarmEvery
-                        + ") must be longer than expectedBlockInterval (" + expectedBlockInterval + ")");
-            }
-            return Optional.of(derivedMaxStall(expectedBlockInterval, falseAlarmEvery));
+            SyncPolicy policy = SyncPolicy.derive(maxLag >= 0 ? OptionalLong.of(maxLag) : OptionalLong.empty(),
+                    resumeLag, Optional.ofNullable(expectedBlockInterval), falseAlarmEvery,
+                    Optional.ofNullable(maxStall), minPeers);
+            return new SyncCheck(node, references, policy, clock == null ? new MonotonicClock() : clock);
         }
 
         private List<SyncSource> checked(List<SyncSource> sources) {
@@ -638,14 +461,6 @@ public final class SyncCheck implements HealthCheck {
                 }
             }
             return List.copyOf(sources);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + value);
-            }
-            return value;
         }
     }
 }
