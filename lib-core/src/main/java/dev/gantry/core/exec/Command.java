@@ -36,6 +36,8 @@ public final class Command {
     }
 
     /**
+     * Returns the command.
+     *
      * @param argv the program and its arguments, none of them secret
      * @return the command
      */
@@ -44,6 +46,8 @@ public final class Command {
     }
 
     /**
+     * Returns the command.
+     *
      * @param argv the program and its arguments, none of them secret
      * @return the command
      */
@@ -52,6 +56,8 @@ public final class Command {
     }
 
     /**
+     * Returns a copy with the arguments appended.
+     *
      * @param more arguments to append, none of them secret
      * @return a copy with the arguments appended
      */
@@ -60,6 +66,8 @@ public final class Command {
     }
 
     /**
+     * Returns a copy with the arguments appended.
+     *
      * @param more arguments to append, none of them secret
      * @return a copy with the arguments appended
      */
@@ -72,6 +80,8 @@ public final class Command {
     }
 
     /**
+     * Returns a copy with the secret appended as one argument.
+     *
      * @param secret an argument whose value is secret
      * @return a copy with the secret appended as one argument
      */
@@ -80,6 +90,8 @@ public final class Command {
     }
 
     /**
+     * Returns a copy with {@code prefix + value} appended as one argument.
+     *
      * @param prefix the public start of the argument, such as {@code --password=}
      * @param secret the secret rest of it
      * @return a copy with {@code prefix + value} appended as one argument
@@ -100,12 +112,20 @@ public final class Command {
         return parts.stream().map(p -> p.secret() == null ? p.text() : p.text() + p.secret().reveal()).toList();
     }
 
-    /** @return the argument vector with every secret value shown as {@code ****} */
+    /**
+     * Returns the argument vector with every secret value shown as {@code ****}.
+     *
+     * @return the argument vector with every secret value shown as {@code ****}
+     */
     public List<String> masked() {
         return parts.stream().map(p -> p.secret() == null ? p.text() : p.text() + MASK).toList();
     }
 
-    /** @return whether the command holds at least one secret */
+    /**
+     * Returns whether the command holds at least one secret.
+     *
+     * @return whether the command holds at least one secret
+     */
     public boolean hasSecrets() {
         return parts.stream().anyMatch(p -> p.secret() != null);
     }
@@ -136,7 +156,11 @@ public final class Command {
         return new ExecResult(result.exit(), redact(result.stdout()), redact(result.stderr()), result.duration());
     }
 
-    /** @return the masked command line as a POSIX shell would read it */
+    /**
+     * Returns the masked command line as a POSIX shell would read it.
+     *
+     * @return the masked command line as a POSIX shell would read it
+     */
     @Override
     public String toString() {
         return ShellQuote.join(masked());

@@ -8,6 +8,8 @@ public class ExecException extends GantryException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception with its message.
+     *
      * @param message what failed, on which host, and what to do about it
      * @param cause the underlying error, or {@code null}
      */
@@ -15,7 +17,11 @@ public class ExecException extends GantryException {
         super(message, cause);
     }
 
-    /** @param message what failed, on which host, and what to do about it */
+    /**
+     * Creates the exception with its message.
+     *
+     * @param message what failed, on which host, and what to do about it
+     */
     public ExecException(String message) {
         super(message);
     }

@@ -23,7 +23,11 @@ public record ExecResult(int exit, String stdout, String stderr, Duration durati
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** @return whether the exit code is 0 */
+    /**
+     * Returns whether the exit code is 0.
+     *
+     * @return whether the exit code is 0
+     */
     public boolean ok() {
         return exit == 0;
     }

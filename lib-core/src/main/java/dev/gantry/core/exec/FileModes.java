@@ -15,7 +15,11 @@ final class FileModes {
 
     private FileModes() {}
 
-    /** @throws IllegalArgumentException when {@code mode} has bits outside {@code 0777} */
+    /**
+     * Creates the value.
+     *
+     * @throws IllegalArgumentException when {@code mode} has bits outside {@code 0777}
+     */
     static int check(int mode) {
         if (mode < 0 || mode > 0777) {
             throw new IllegalArgumentException("file mode must be between 0000 and 0777, got " + octal(mode));

@@ -31,6 +31,8 @@ public record Host(String name, String address, SshAccess ssh) {
     }
 
     /**
+     * Returns a host reached as {@code root} on port 22.
+     *
      * @param name the host's name
      * @param address its address
      * @return a host reached as {@code root} on port 22
@@ -40,6 +42,8 @@ public record Host(String name, String address, SshAccess ssh) {
     }
 
     /**
+     * Returns the host for that machine, with its name, address and SSH access.
+     *
      * @param machine an inventory machine
      * @return the host for that machine, with its name, address and SSH access
      */
@@ -47,12 +51,18 @@ public record Host(String name, String address, SshAccess ssh) {
         return new Host(machine.name(), machine.address(), machine.ssh());
     }
 
-    /** @return the local machine, named {@code localhost} */
+    /**
+     * Returns the local machine, named {@code localhost}.
+     *
+     * @return the local machine, named {@code localhost}
+     */
     public static Host local() {
         return of("localhost", "127.0.0.1");
     }
 
     /**
+     * Returns a copy with that SSH access.
+     *
      * @param value how to log in
      * @return a copy with that SSH access
      */

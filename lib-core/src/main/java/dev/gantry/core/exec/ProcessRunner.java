@@ -36,6 +36,8 @@ final class ProcessRunner {
     private ProcessRunner() {}
 
     /**
+     * Creates the value.
+     *
      * @param argv the program and its arguments
      * @param stdin bytes to write to the process's stdin, then close it; empty closes it at once
      * @param timeout the deadline for the process to end and close its output

@@ -40,6 +40,8 @@ public final class HttpTransport {
     }
 
     /**
+     * Returns a transport that keeps idle connections and sends a token as {@code Bearer <token>}.
+     *
      * @param endpoint where to call
      * @return a transport that keeps idle connections and sends a token as {@code Bearer <token>}
      */
@@ -48,6 +50,9 @@ public final class HttpTransport {
     }
 
     /**
+     * Returns a transport that keeps no idle connection, so no call fails on a connection the
+     * server closed meanwhile, and sends a token as the bare {@code Authorization} value (etcd).
+     *
      * @param endpoint where to call
      * @return a transport that keeps no idle connection, so no call fails on a connection the
      *     server closed meanwhile, and sends a token as the bare {@code Authorization} value (etcd)
@@ -65,18 +70,29 @@ public final class HttpTransport {
      */
     public record Answer(int status, String contentType, String body) {
 
-        /** @return whether the status is 2xx */
+        /**
+         * Returns whether the status is 2xx.
+         *
+         * @return whether the status is 2xx
+         */
         public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        /** @return the content type and the start of the body, control characters blanked, for errors */
+        /**
+         * Returns the content type and the start of the body, control characters blanked, for
+         * errors.
+         *
+         * @return the content type and the start of the body, control characters blanked, for errors
+         */
         public String describe() {
             return HttpTransport.describe(contentType, body);
         }
     }
 
     /**
+     * Returns the content type and the start of the body, control characters blanked, for errors.
+     *
      * @param contentType an answer's content type
      * @param body its body
      * @return the content type and the start of the body, control characters blanked, for errors
@@ -105,7 +121,11 @@ public final class HttpTransport {
         return client;
     }
 
-    /** @return the endpoint this transport calls */
+    /**
+     * Returns the endpoint this transport calls.
+     *
+     * @return the endpoint this transport calls
+     */
     public HttpEndpoint endpoint() {
         return endpoint;
     }
