@@ -114,7 +114,9 @@ final class CheckState {
         since = at;
         transitions++;
         String reason = result.reason().orElse("-");
-        if (to.isReady()) {
+        if (to.isReady() || (!from.isReady() && !reason.startsWith("HEALTH-"))) {
+            // Not ready from the start for the check's own reason (a node syncing) is routine; an
+            // operator acts on a ready check that turns not ready, or a check that fails or hangs.
             log.info("health check '{}' is {} (was {}): {} {}", name, to, from, reason, result.message());
         } else {
             log.warn("health check '{}' is {} (was {}): {} {}", name, to, from, reason, result.message());

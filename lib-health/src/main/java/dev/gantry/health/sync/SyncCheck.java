@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,9 @@ public final class SyncCheck implements HealthCheck {
     public static final String NETWORK_STALLED = "SYNC-NETWORK-STALLED";
     /** Reason code: the node is in sync. */
     public static final String OK = "SYNC-OK";
+
+    /** Reasons a node passes through on its own (starting, catching up): logged at INFO, not WARN. */
+    private static final Set<String> ROUTINE = Set.of(WARMING_UP, SYNCING, LAGGING);
 
     /** Detail key of the number of references that could not be read, when at least one. */
     public static final String REFERENCES_UNAVAILABLE = "referencesUnavailable";
@@ -235,7 +239,7 @@ public final class SyncCheck implements HealthCheck {
     private CheckResult logged(CheckResult result) {
         String reason = result.reason().orElse("");
         if (!reason.equals(lastReason)) {
-            if (result.status().isReady()) {
+            if (result.status().isReady() || ROUTINE.contains(reason)) {
                 log.info("{}: {} -> {}: {}", node.name(), lastReason, reason, result.message());
             } else {
                 log.warn("{}: {} -> {}: {}", node.name(), lastReason, reason, result.message());
