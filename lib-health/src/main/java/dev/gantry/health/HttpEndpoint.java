@@ -1,6 +1,7 @@
 package dev.gantry.health;
 
 import dev.gantry.core.Secret;
+import dev.gantry.core.internal.Checks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +57,8 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("url must not carry credentials (user:password@); use withBasicAuth");
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-        }
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive but was " + maxBodyBytes);
-        }
+        Checks.positive(timeout, "timeout");
+        Checks.positive(maxBodyBytes, "maxBodyBytes");
         if (user.isPresent() != password.isPresent()) {
             throw new IllegalArgumentException("basic auth needs both user and password");
         }
