@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
  * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
  * @param tls how an https URL's certificate is checked and which client certificate is shown;
- *     default {@link TlsSettings#systemDefaults()}
+ *     default {@link TlsSettings#ofDefaults()}
  */
 public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
         Duration timeout, long maxBodyBytes, TlsSettings tls) {
@@ -83,7 +83,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      */
     public static HttpEndpoint of(URI url) {
         return new HttpEndpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
-                DEFAULT_MAX_BODY_BYTES, TlsSettings.systemDefaults());
+                DEFAULT_MAX_BODY_BYTES, TlsSettings.ofDefaults());
     }
 
     /**
@@ -131,7 +131,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
     /**
      * A copy with other TLS settings for an https URL.
      *
-     * @param newTls the settings, e.g. {@code TlsSettings.systemDefaults().withCaBundle(ca)}
+     * @param newTls the settings, e.g. {@code TlsSettings.ofDefaults().withCaBundle(ca)}
      * @return the copy
      */
     public HttpEndpoint withTls(TlsSettings newTls) {
@@ -183,6 +183,6 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
     public String toString() {
         return "HttpEndpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
                 + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout
-                + (tls.equals(TlsSettings.systemDefaults()) ? "" : ", " + tls) + "]";
+                + (tls.equals(TlsSettings.ofDefaults()) ? "" : ", " + tls) + "]";
     }
 }
