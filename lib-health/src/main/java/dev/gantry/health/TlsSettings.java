@@ -63,7 +63,7 @@ public record TlsSettings(Optional<String> caBundlePem, Optional<String> clientC
     }
 
     /**
-     * The JDK's trust store, no client certificate, host names checked.
+     * Returns the default settings: the JDK's trust store, no client certificate, host names checked.
      *
      * @return the default settings
      */
