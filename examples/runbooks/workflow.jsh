@@ -28,7 +28,7 @@ Step checksum = Step.of("record checksum of app.conf",
             ctx.executor().upload(host, conf + ".sha256", sum.stdout().getBytes(), 0644);
         }).withRetry(Retry.when(3, Duration.ofSeconds(1), e -> String.valueOf(e.getMessage()).contains("busy")));
 
-Workflow workflow = Workflow.of(createDir, writeConf, checksum).withExecutor(LocalExecutor.create());
+Workflow workflow = Workflow.of(createDir, writeConf, checksum).withExecutor(LocalExecutor.ofDefaults());
 
 // 2. Dry run: nothing exists yet, so every step would run.
 System.out.println("--- dry run");
@@ -47,5 +47,5 @@ if (!again.ran().isEmpty()) throw new IllegalStateException("expected every step
 again.report().print().orThrow();
 
 // 6. Clean up the temporary directory.
-LocalExecutor.create().exec(host, List.of("rm", "-r", root.toString()), timeout);
+LocalExecutor.ofDefaults().exec(host, List.of("rm", "-r", root.toString()), timeout);
 System.out.println("removed " + root);

@@ -1,5 +1,6 @@
 package dev.gantry.health;
 
+import dev.gantry.core.internal.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,7 +298,7 @@ public final class HealthService implements AutoCloseable {
          * @return this builder
          */
         public Builder interval(Duration value) {
-            this.interval = positive(value, "interval");
+            this.interval = Checks.positive(value, "interval");
             return this;
         }
 
@@ -308,7 +309,7 @@ public final class HealthService implements AutoCloseable {
          * @return this builder
          */
         public Builder timeout(Duration value) {
-            this.timeout = positive(value, "timeout");
+            this.timeout = Checks.positive(value, "timeout");
             return this;
         }
 
@@ -320,7 +321,7 @@ public final class HealthService implements AutoCloseable {
          * @return this builder
          */
         public Builder maxStaleness(Duration value) {
-            this.maxStaleness = positive(value, "maxStaleness");
+            this.maxStaleness = Checks.positive(value, "maxStaleness");
             return this;
         }
 
@@ -391,13 +392,6 @@ public final class HealthService implements AutoCloseable {
             return this;
         }
 
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + value);
-            }
-            return value;
-        }
 
         private static int atLeastOne(int value, String name) {
             if (value < 1) {

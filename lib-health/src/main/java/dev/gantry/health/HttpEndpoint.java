@@ -1,6 +1,7 @@
 package dev.gantry.health;
 
 import dev.gantry.core.Secret;
+import dev.gantry.core.internal.Checks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * @param timeout the deadline for one whole call, connect to last byte; default 2 seconds
  * @param maxBodyBytes the largest answer read; a larger one fails the call; default 1 MiB
  * @param tls how an https URL's certificate is checked and which client certificate is shown;
- *     default {@link TlsSettings#systemDefaults()}
+ *     default {@link TlsSettings#ofDefaults()}
  */
 public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> password, Optional<Secret> bearerToken,
         Duration timeout, long maxBodyBytes, TlsSettings tls) {
@@ -56,12 +57,8 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("url must not carry credentials (user:password@); use withBasicAuth");
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
-        }
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive but was " + maxBodyBytes);
-        }
+        Checks.positive(timeout, "timeout");
+        Checks.positive(maxBodyBytes, "maxBodyBytes");
         if (user.isPresent() != password.isPresent()) {
             throw new IllegalArgumentException("basic auth needs both user and password");
         }
@@ -86,7 +83,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
      */
     public static HttpEndpoint of(URI url) {
         return new HttpEndpoint(url, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
-                DEFAULT_MAX_BODY_BYTES, TlsSettings.systemDefaults());
+                DEFAULT_MAX_BODY_BYTES, TlsSettings.ofDefaults());
     }
 
     /**
@@ -134,7 +131,7 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
     /**
      * A copy with other TLS settings for an https URL.
      *
-     * @param newTls the settings, e.g. {@code TlsSettings.systemDefaults().withCaBundle(ca)}
+     * @param newTls the settings, e.g. {@code TlsSettings.ofDefaults().withCaBundle(ca)}
      * @return the copy
      */
     public HttpEndpoint withTls(TlsSettings newTls) {
@@ -186,6 +183,6 @@ public record HttpEndpoint(URI url, Optional<String> user, Optional<Secret> pass
     public String toString() {
         return "HttpEndpoint[" + url + (user.isPresent() ? ", basic auth " + user.get() + ":****" : "")
                 + (bearerToken.isPresent() ? ", bearer ****" : "") + ", timeout " + timeout
-                + (tls.equals(TlsSettings.systemDefaults()) ? "" : ", " + tls) + "]";
+                + (tls.equals(TlsSettings.ofDefaults()) ? "" : ", " + tls) + "]";
     }
 }

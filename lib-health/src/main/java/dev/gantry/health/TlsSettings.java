@@ -24,7 +24,7 @@ import java.util.Optional;
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * TlsSettings tls = TlsSettings.systemDefaults()
+ * TlsSettings tls = TlsSettings.ofDefaults()
  *         .withCaBundle(Path.of("/etc/kubernetes/pki/etcd/ca.crt"))
  *         .withClientCertificate(Path.of("/etc/kubernetes/pki/apiserver-etcd-client.crt"),
  *                 Path.of("/etc/kubernetes/pki/apiserver-etcd-client.key"));
@@ -63,11 +63,11 @@ public record TlsSettings(Optional<String> caBundlePem, Optional<String> clientC
     }
 
     /**
-     * The JDK's trust store, no client certificate, host names checked.
+     * Returns the default settings: the JDK's trust store, no client certificate, host names checked.
      *
      * @return the default settings
      */
-    public static TlsSettings systemDefaults() {
+    public static TlsSettings ofDefaults() {
         return DEFAULTS;
     }
 

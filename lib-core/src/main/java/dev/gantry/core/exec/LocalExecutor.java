@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <pre>{@code
- * HostExecutor local = LocalExecutor.create();
+ * HostExecutor local = LocalExecutor.ofDefaults();
  * ExecResult r = local.exec(Host.local(), List.of("uname", "-r"), Duration.ofSeconds(5));
  * }</pre>
  *
@@ -39,8 +39,12 @@ public final class LocalExecutor implements HostExecutor {
 
     private LocalExecutor() {}
 
-    /** @return a local executor */
-    public static LocalExecutor create() {
+    /**
+     * Returns the local executor; it has no settings, so every instance behaves the same.
+     *
+     * @return a local executor
+     */
+    public static LocalExecutor ofDefaults() {
         return new LocalExecutor();
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * check to its arrays, and returns one combined {@link Report}.
  *
  * <pre>{@code
- * Report report = RaidFleet.check(hosts, ssh, policy::check);          // defaults
+ * Report report = RaidFleet.ofDefaults().check(hosts, ssh, policy::check);
  * Report slow = RaidFleet.ofDefaults().withParallelism(4).withNodeTimeout(Duration.ofMinutes(5))
- *         .run(hosts, ssh, policy::check);
+ *         .check(hosts, ssh, policy::check);
  * report.print().orThrow();
  * }</pre>
  *
@@ -69,19 +69,6 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
     }
 
     /**
-     * Checks every node with the {@linkplain #ofDefaults() default settings}.
-     *
-     * @param hosts the nodes
-     * @param executor how to run commands on them
-     * @param check the check for one node's arrays, such as {@code policy::check}; gets the node's name
-     * @return the combined report, titled {@code RAID layout of N nodes}
-     */
-    public static Report check(List<Host> hosts, HostExecutor executor,
-            BiFunction<String, List<RaidArray>, Report> check) {
-        return ofDefaults().run(hosts, executor, check);
-    }
-
-    /**
      * A copy that collects this many nodes at once.
      *
      * @param value how many nodes to collect at once, 1 to 256
@@ -119,7 +106,7 @@ public record RaidFleet(int parallelism, Duration nodeTimeout, Duration commandT
      * @param check the check for one node's arrays, such as {@code policy::check}; gets the node's name
      * @return the combined report, titled {@code RAID layout of N nodes}
      */
-    public Report run(List<Host> hosts, HostExecutor executor, BiFunction<String, List<RaidArray>, Report> check) {
+    public Report check(List<Host> hosts, HostExecutor executor, BiFunction<String, List<RaidArray>, Report> check) {
         List<Host> nodes = List.copyOf(hosts);
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(check, "check");

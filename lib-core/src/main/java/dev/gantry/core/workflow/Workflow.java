@@ -69,7 +69,7 @@ public final class Workflow {
      * @return a workflow that runs them with a {@link LocalExecutor}
      */
     public static Workflow of(List<Step> steps) {
-        return new Workflow(steps, LocalExecutor.create());
+        return new Workflow(steps, LocalExecutor.ofDefaults());
     }
 
     /**

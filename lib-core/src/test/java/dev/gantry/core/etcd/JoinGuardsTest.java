@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JoinGuardsTest {
 
     private static final Instant UPLOADED = Instant.parse("2026-05-01T10:00:00Z");
-    private static final StepContext CONTEXT = StepContexts.of(LocalExecutor.create());
+    private static final StepContext CONTEXT = StepContexts.of(LocalExecutor.ofDefaults());
 
     @Test
     void certificateKeyIsFreshUntilTheMarginBeforeTwoHours() {

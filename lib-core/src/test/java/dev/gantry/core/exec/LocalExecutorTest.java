@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalExecutorTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private final LocalExecutor local = LocalExecutor.create();
+    private final LocalExecutor local = LocalExecutor.ofDefaults();
     private final Host host = Host.local();
 
     @TempDir

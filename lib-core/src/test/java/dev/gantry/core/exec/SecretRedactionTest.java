@@ -41,7 +41,7 @@ class SecretRedactionTest {
     void aSecretEchoedToBothStreamsIsMaskedInTheResultAndTheLogs() {
         Command command = Command.of("/bin/sh", "-c", "echo \"out $1\"; echo \"err $1\" >&2; exit 4", "sh").secret(SECRET);
 
-        ExecResult result = LocalExecutor.create().exec(Host.local(), command, Duration.ofSeconds(20));
+        ExecResult result = LocalExecutor.ofDefaults().exec(Host.local(), command, Duration.ofSeconds(20));
 
         assertThat(result.exit()).isEqualTo(4);
         assertThat(result.stdout()).isEqualTo("out ****\n");
@@ -53,7 +53,7 @@ class SecretRedactionTest {
     void aTimedOutCommandDoesNotPutTheSecretInTheException() {
         Command command = Command.of("/bin/sh", "-c", "sleep 30", "sh").secret(SECRET);
 
-        Throwable thrown = catchThrowable(() -> LocalExecutor.create().exec(Host.local(), command, Duration.ofMillis(500)));
+        Throwable thrown = catchThrowable(() -> LocalExecutor.ofDefaults().exec(Host.local(), command, Duration.ofMillis(500)));
 
         assertThat(thrown).isInstanceOf(ExecException.class).hasMessageContaining("sleep 30").hasMessageContaining("****");
         assertThat(thrown.getMessage()).doesNotContain("s3cr3t");
@@ -64,7 +64,7 @@ class SecretRedactionTest {
     void aProgramThatCannotStartDoesNotPutTheSecretInTheException() {
         Command command = Command.of("/no/such/program").secret(SECRET);
 
-        Throwable thrown = catchThrowable(() -> LocalExecutor.create().exec(Host.local(), command, Duration.ofSeconds(5)));
+        Throwable thrown = catchThrowable(() -> LocalExecutor.ofDefaults().exec(Host.local(), command, Duration.ofSeconds(5)));
 
         assertThat(thrown).isInstanceOf(ExecException.class).hasMessageContaining("/no/such/program '****'");
         assertThat(thrown.getMessage()).doesNotContain("s3cr3t");

@@ -72,7 +72,7 @@ class ShellQuoteTest {
     /** Runs {@code sh -c "printf '%s\0' <quoted args>"} and splits what printf wrote at the NULs. */
     static List<String> throughShell(List<String> arguments) {
         String script = "printf '%s\\0' " + ShellQuote.join(arguments);
-        ExecResult result = LocalExecutor.create().exec(Host.local(), List.of("/bin/sh", "-c", script),
+        ExecResult result = LocalExecutor.ofDefaults().exec(Host.local(), List.of("/bin/sh", "-c", script),
                 Duration.ofSeconds(20));
         assertThat(result.exit()).as(result.stderr()).isZero();
         String out = result.stdout();

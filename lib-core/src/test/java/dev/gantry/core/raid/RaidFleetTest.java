@@ -59,7 +59,7 @@ class RaidFleetTest {
         List<Host> hosts = hosts(3);
         HostExecutor executor = byHost(Map.of("10.0.2.1", MD0, "10.0.2.2", "{\"blockdevices\": []}", "10.0.2.3", MD0));
 
-        Report report = RaidFleet.check(hosts, executor, TWO_DISK_RAID0);
+        Report report = RaidFleet.ofDefaults().check(hosts, executor, TWO_DISK_RAID0);
 
         assertThat(report.title()).hasValue("RAID layout of 3 nodes");
         assertThat(report.bySeverity(Severity.PASS)).extracting(Finding::subject).containsExactly("worker-1", "worker-3");
@@ -85,7 +85,7 @@ class RaidFleetTest {
             }
         };
 
-        Report report = RaidFleet.check(hosts(2), executor, TWO_DISK_RAID0);
+        Report report = RaidFleet.ofDefaults().check(hosts(2), executor, TWO_DISK_RAID0);
 
         assertThat(report.failures()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("RAID-NODE-UNREACHABLE");
@@ -119,7 +119,7 @@ class RaidFleetTest {
             }
         };
 
-        Report report = RaidFleet.ofDefaults().withNodeTimeout(Duration.ofMillis(300)).run(hosts(2), executor,
+        Report report = RaidFleet.ofDefaults().withNodeTimeout(Duration.ofMillis(300)).check(hosts(2), executor,
                 TWO_DISK_RAID0);
 
         assertThat(report.failures()).singleElement().satisfies(f -> {
@@ -163,7 +163,7 @@ class RaidFleetTest {
             }
         };
 
-        Report report = RaidFleet.ofDefaults().withParallelism(2).run(hosts(6), executor, TWO_DISK_RAID0);
+        Report report = RaidFleet.ofDefaults().withParallelism(2).check(hosts(6), executor, TWO_DISK_RAID0);
 
         assertThat(most.get()).isEqualTo(2);
         assertThat(seen).hasSize(6);
@@ -172,7 +172,7 @@ class RaidFleetTest {
 
     @Test
     void turnsACheckThatThrowsIntoAFailFinding() {
-        Report report = RaidFleet.check(hosts(1), byHost(Map.of()), (node, arrays) -> {
+        Report report = RaidFleet.ofDefaults().check(hosts(1), byHost(Map.of()), (node, arrays) -> {
             throw new IllegalStateException("policy has no level");
         });
 
@@ -182,7 +182,7 @@ class RaidFleetTest {
 
     @Test
     void givesAnEmptyReportForNoHosts() {
-        Report report = RaidFleet.check(List.of(), byHost(Map.of()), TWO_DISK_RAID0);
+        Report report = RaidFleet.ofDefaults().check(List.of(), byHost(Map.of()), TWO_DISK_RAID0);
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.title()).hasValue("RAID layout of 0 nodes");

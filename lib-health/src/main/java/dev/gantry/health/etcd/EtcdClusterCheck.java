@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Owns up to four daemon threads per endpoint (idle ones end after 30 s);
- * {@link #close()} releases them.
+ * <p>Thread-safe. Each read runs on up to four daemon threads per endpoint, which end with the
+ * read; {@link #close()} refuses further reads.
  */
 public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
 
@@ -134,7 +134,7 @@ public final class EtcdClusterCheck implements HealthCheck, AutoCloseable {
         return details(verdict(view), view);
     }
 
-    /** Stops the reader's threads. */
+    /** Refuses further reads; a read in progress still ends within its deadline. */
     @Override
     public void close() {
         reader.close();

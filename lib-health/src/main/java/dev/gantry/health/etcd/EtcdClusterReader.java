@@ -5,8 +5,8 @@ import dev.gantry.core.etcd.EtcdAlarm;
 import dev.gantry.core.etcd.EtcdClusterView;
 import dev.gantry.core.etcd.EtcdMemberList;
 import dev.gantry.core.etcd.EtcdStatus;
+import dev.gantry.core.internal.FanOut;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,45 +15,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every endpoint's health, status, member list and alarms at once (four calls per endpoint,
- * all in flight together) and folds the answers into an {@link EtcdClusterView}. Each call is
- * bounded by its endpoint's timeout, and the whole read by the longest timeout plus a grace, so a
- * read never waits longer than that. Thread-safe; owns daemon threads until closed.
+ * all in flight together, through {@link FanOut}) and folds the answers into an {@link
+ * EtcdClusterView}. Each call is bounded by its endpoint's timeout, and by the longest timeout plus
+ * a grace as its deadline, so a read never waits longer than that. Thread-safe; its threads live
+ * only while a read runs.
  */
 final class EtcdClusterReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EtcdClusterReader.class);
     private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final String TIMED_OUT = "no answer before the check's deadline";
+
+    /** The four calls made to each endpoint, in this order. */
+    private static final List<Function<EtcdClient, Object>> CALLS = List.of(EtcdClient::health, EtcdClient::status,
+            EtcdClient::memberList, EtcdClient::alarms);
 
     private final List<EtcdClient> clients;
-    private final Duration deadline;
-    private final ExecutorService executor;
+    private final FanOut fanOut;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** One call's outcome: the value, or why there is none. */
     private record Outcome<T>(Optional<T> value, String error) {
     }
 
-    /** The four calls in flight to one endpoint. */
-    private record Calls(EtcdClient client, CompletableFuture<EtcdHealth> health, CompletableFuture<EtcdStatus> status,
-            CompletableFuture<EtcdMemberList> members, CompletableFuture<List<EtcdAlarm>> alarms) {
+    /** One call to make: which request to which endpoint. */
+    private record Call(EtcdClient client, Function<EtcdClient, Object> request) {
 
-        void cancel() {
-            List.of(health, status, members, alarms).forEach(future -> future.cancel(true));
+        Object make() {
+            return request.apply(client);
         }
     }
 
@@ -76,63 +74,46 @@ final class EtcdClusterReader implements AutoCloseable {
 
     EtcdClusterReader(List<EtcdClient> clients) {
         this.clients = List.copyOf(clients);
-        this.deadline = clients.stream().map(c -> c.endpoint().timeout()).max(Duration::compareTo).orElseThrow()
-                .plus(GRACE);
-        AtomicInteger threads = new AtomicInteger();
-        int size = 4 * clients.size();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "gantry-etcd-check-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.executor = pool;
+        Duration deadline = this.clients.stream().map(c -> c.endpoint().timeout()).max(Duration::compareTo)
+                .orElseThrow().plus(GRACE);
+        this.fanOut = FanOut.of(CALLS.size() * this.clients.size(), deadline).withThreadName("gantry-etcd-check");
     }
 
     EtcdClusterView read() {
-        List<Calls> calls = clients.stream().map(this::start).toList();
-        long until = System.nanoTime() + deadline.toNanos();
-        List<Reading> readings = new ArrayList<>();
-        for (Calls call : calls) {
-            readings.add(new Reading(call.client(), outcome(call.health(), until), outcome(call.status(), until),
-                    outcome(call.members(), until), outcome(call.alarms(), until)));
+        if (closed.get()) {
+            throw new IllegalStateException("the etcd check is closed; create a new one");
         }
-        calls.forEach(Calls::cancel);
-        return fold(readings);
+        List<Call> calls = clients.stream().flatMap(client -> CALLS.stream().map(call -> new Call(client, call)))
+                .toList();
+        List<FanOut.Outcome<Object>> outcomes = fanOut.map(calls, Call::make);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GantryException("interrupted while reading etcd");
+        }
+        return fold(IntStream.range(0, clients.size()).mapToObj(i -> reading(i, outcomes)).toList());
     }
 
+    /** Marks the reader closed; a read in progress still ends within its deadline. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        closed.set(true);
     }
 
-    private Calls start(EtcdClient client) {
-        return new Calls(client, submit(client::health), submit(client::status), submit(client::memberList),
-                submit(client::alarms));
+    private Reading reading(int index, List<FanOut.Outcome<Object>> outcomes) {
+        int first = index * CALLS.size();
+        return new Reading(clients.get(index), outcome(outcomes.get(first)), outcome(outcomes.get(first + 1)),
+                outcome(outcomes.get(first + 2)), outcome(outcomes.get(first + 3)));
     }
 
-    private <T> CompletableFuture<T> submit(Supplier<T> call) {
-        try {
-            return CompletableFuture.supplyAsync(call, executor);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the etcd check is closed; create a new one", e);
+    /** Turns a fan-out outcome into a call's outcome; the value's type is fixed by its position in CALLS. */
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome<T> outcome(FanOut.Outcome<Object> outcome) {
+        if (outcome instanceof FanOut.Outcome.Done<Object> done) {
+            return new Outcome<>(Optional.of((T) done.value()), "");
         }
-    }
-
-    private static <T> Outcome<T> outcome(CompletableFuture<T> future, long until) {
-        try {
-            T value = future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return new Outcome<>(Optional.of(value), "");
-        } catch (TimeoutException e) {
-            return new Outcome<>(Optional.empty(), "no answer before the check's deadline");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Outcome<>(Optional.empty(), String.valueOf(cause.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GantryException("interrupted while reading etcd", e);
+        if (outcome instanceof FanOut.Outcome.Failed<Object> failed) {
+            return new Outcome<>(Optional.empty(), String.valueOf(failed.cause().getMessage()));
         }
+        return new Outcome<>(Optional.empty(), TIMED_OUT);
     }
 
     private EtcdClusterView fold(List<Reading> readings) {

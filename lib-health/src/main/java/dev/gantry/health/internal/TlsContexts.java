@@ -41,7 +41,7 @@ public final class TlsContexts {
      * @throws IllegalStateException when the JDK cannot set up TLS with these settings
      */
     public static OkHttpClient.Builder apply(OkHttpClient.Builder builder, TlsSettings tls) {
-        if (tls.equals(TlsSettings.systemDefaults())) {
+        if (tls.equals(TlsSettings.ofDefaults())) {
             return builder;
         }
         try {

@@ -1,6 +1,7 @@
 package dev.gantry.health.probe;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.core.internal.Checks;
 import dev.gantry.health.internal.HttpClients;
 import java.net.URI;
 import java.time.Duration;
@@ -340,10 +341,7 @@ public final class FleetProbe implements AutoCloseable {
     }
 
     private static long positiveNanos(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive but was " + value);
-        }
+        Checks.positive(value, name);
         return value.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : value.toNanos();
     }
 

@@ -1,5 +1,6 @@
 package dev.gantry.health.sync;
 
+import dev.gantry.core.internal.Checks;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.HealthCheck;
 import java.time.Clock;
@@ -114,11 +115,7 @@ public final class HeightDivergenceCheck implements HealthCheck {
      * @throws IllegalArgumentException if {@code value} is zero or negative
      */
     public HeightDivergenceCheck withMaxAge(Duration value) {
-        Objects.requireNonNull(value, "maxAge");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("maxAge must be positive but was " + value);
-        }
-        return new HeightDivergenceCheck(a, b, maxDiff, Optional.of(value), clock);
+        return new HeightDivergenceCheck(a, b, maxDiff, Optional.of(Checks.positive(value, "maxAge")), clock);
     }
 
     /** Returns the first source. */

@@ -16,6 +16,7 @@ import static dev.gantry.health.etcd.EtcdFixtures.json;
 import static dev.gantry.health.etcd.EtcdFixtures.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.gantry.core.etcd.EtcdClusterView;
@@ -23,6 +24,7 @@ import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
 import dev.gantry.health.HttpEndpoint;
+import dev.gantry.health.LiveThreads;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -245,6 +247,17 @@ class EtcdClusterCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.UP);
         assertThat(result.details()).containsEntry("leader", "b");
+    }
+
+    @Test
+    void aReadLeavesNoThreadOfItsOwnBehindEvenBeforeTheCheckIsClosed() {
+        serve(m1, E1, true, E1, alarms());
+        EtcdClusterCheck check = EtcdClusterCheck.of(endpoint(m1));
+
+        check.read();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> LiveThreads.named("gantry-etcd-check").isEmpty());
+        check.close();
     }
 
     @Test

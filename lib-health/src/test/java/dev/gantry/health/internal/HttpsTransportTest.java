@@ -49,7 +49,7 @@ class HttpsTransportTest {
 
     @Test
     void anHttpsNodeSignedByThePrivateCaIsRead() throws IOException {
-        HttpEndpoint endpoint = endpoint(false).withTls(TlsSettings.systemDefaults().withCaBundlePem(ca.certificatePem()));
+        HttpEndpoint endpoint = endpoint(false).withTls(TlsSettings.ofDefaults().withCaBundlePem(ca.certificatePem()));
 
         assertThat(HttpTransport.pooled(endpoint).get("/health").body()).isEqualTo(ANSWER);
     }
@@ -57,7 +57,7 @@ class HttpsTransportTest {
     @Test
     void aNodeThatRequiresAClientCertificateAcceptsOursInPkcs1AndPkcs8() throws IOException {
         for (String key : new String[] {client.privateKeyPkcs1Pem(), client.privateKeyPkcs8Pem()}) {
-            HttpEndpoint endpoint = endpoint(true).withTls(TlsSettings.systemDefaults()
+            HttpEndpoint endpoint = endpoint(true).withTls(TlsSettings.ofDefaults()
                     .withCaBundlePem(ca.certificatePem())
                     .withClientCertificatePem(client.certificatePem(), Secret.of(key)));
 
@@ -68,7 +68,7 @@ class HttpsTransportTest {
 
     @Test
     void aNodeThatRequiresAClientCertificateRefusesACallWithoutOne() throws IOException {
-        HttpEndpoint endpoint = endpoint(true).withTls(TlsSettings.systemDefaults().withCaBundlePem(ca.certificatePem()));
+        HttpEndpoint endpoint = endpoint(true).withTls(TlsSettings.ofDefaults().withCaBundlePem(ca.certificatePem()));
 
         assertThatThrownBy(() -> HttpTransport.unpooled(endpoint).get("/health")).isInstanceOf(IOException.class);
     }
@@ -76,7 +76,7 @@ class HttpsTransportTest {
     @Test
     void aServerCertificateFromAnotherCaFailsNamingTheCertificateAndTheBundle() throws IOException {
         HeldCertificate other = new HeldCertificate.Builder().certificateAuthority(0).commonName("other-ca").build();
-        HttpEndpoint endpoint = endpoint(false).withTls(TlsSettings.systemDefaults().withCaBundlePem(other.certificatePem()));
+        HttpEndpoint endpoint = endpoint(false).withTls(TlsSettings.ofDefaults().withCaBundlePem(other.certificatePem()));
 
         assertThatThrownBy(() -> HttpTransport.pooled(endpoint).get("/health"))
                 .isInstanceOf(SSLHandshakeException.class)
@@ -90,7 +90,7 @@ class HttpsTransportTest {
         HeldCertificate elsewhere = new HeldCertificate.Builder().commonName("node-2")
                 .addSubjectAlternativeName("node-2.example.com").signedBy(ca).build();
         start(elsewhere, false);
-        TlsSettings tls = TlsSettings.systemDefaults().withCaBundlePem(ca.certificatePem());
+        TlsSettings tls = TlsSettings.ofDefaults().withCaBundlePem(ca.certificatePem());
         HttpEndpoint endpoint = HttpEndpoint.of("https://127.0.0.1:" + https.getAddress().getPort()).withTimeout(TIMEOUT);
 
         assertThatThrownBy(() -> HttpTransport.pooled(endpoint.withTls(tls)).get("/health"))
@@ -102,7 +102,7 @@ class HttpsTransportTest {
     @Test
     void theKeyNeverPrints() {
         String key = client.privateKeyPkcs8Pem();
-        TlsSettings tls = TlsSettings.systemDefaults().withCaBundlePem(ca.certificatePem())
+        TlsSettings tls = TlsSettings.ofDefaults().withCaBundlePem(ca.certificatePem())
                 .withClientCertificatePem(client.certificatePem(), Secret.of(key));
         HttpEndpoint endpoint = HttpEndpoint.of("https://127.0.0.1:1").withTls(tls);
         String body = key.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
