@@ -31,7 +31,9 @@ System.out.println("wrote " + plan.artifacts().size() + " files below " + out);
 
 // 5. How it would be applied: the workflow, as a dry run. Every step first looks whether its effect
 //    is in place; here nothing is reachable, so every step would run. To apply it for real:
-//      plan.workflow().withExecutor(OpenSshExecutor.newBuilder().build()).run(Progress.console()).orThrow();
+//      try (OpenSshExecutor ssh = OpenSshExecutor.builder().build()) {
+//          plan.workflow().withExecutor(ssh).run(Progress.console()).orThrow();
+//      }
 //    (The dry run below uses an executor that answers "not there" without contacting any host.)
 dev.gantry.core.exec.HostExecutor offline = new dev.gantry.core.exec.HostExecutor() {
     public dev.gantry.core.exec.ExecResult exec(dev.gantry.core.exec.Host host, java.util.List<String> argv,
