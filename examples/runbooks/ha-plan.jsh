@@ -50,6 +50,7 @@ plan.workflow().withExecutor(offline).dryRun().print();
 //    of three zones, so an L2 VIP cannot move between them: the plan says so before anything runs.
 ControlPlanePlan vipPlan = ControlPlanePlanner.plan(inventory,
         spec.withVip("10.0.1.10", "eth0"), HaPolicy.ofDefaults());
+System.out.println("The VIP plan fails on purpose (the VIP is outside the masters' subnets): the FAIL lines below show why.");
 vipPlan.report().failures().forEach(f -> System.out.println(f.severity() + " " + f.code() + ": " + f.message()
         + "\n    remedy: " + f.remedy()));
 System.out.println("DNS plan ok: " + plan.report().ok() + ", VIP plan ok: " + vipPlan.report().ok());

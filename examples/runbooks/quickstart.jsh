@@ -40,6 +40,7 @@ List<RaidArray> node(String name) throws Exception {
     return arrays;
 }
 Report healthyNode = raid0.check("worker-1", node("healthy")).print();
+System.out.println("worker-2 is broken on purpose: the FAIL lines below are what a broken stripe looks like.");
 Report brokenNode = raid0.check("worker-2", node("broken")).print();
 System.out.println();
 
