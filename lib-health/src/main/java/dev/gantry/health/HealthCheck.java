@@ -9,9 +9,9 @@ package dev.gantry.health;
  * thread at a time, but not always the same thread.
  *
  * <pre>{@code
- * HealthCheck disk = () -> Files.getUsableSpace(dataDir) > minFree
+ * HealthCheck disk = () -> dataDir.toFile().getUsableSpace() > minFree
  *         ? CheckResult.up()
- *         : CheckResult.down("less than " + minFree + " free on " + dataDir);
+ *         : CheckResult.down("less than " + minFree + " free on " + dataDir).withReason("DISK-LOW");
  * }</pre>
  */
 @FunctionalInterface
