@@ -37,14 +37,7 @@ class RunbooksIT {
 
     @Test
     void aRunbookThatThrowsMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
-        Path broken = Files.createTempFile("broken", ".jsh");
-        Run run;
-        try {
-            Files.writeString(broken, "int x = 1;\nif (x == 1) throw new IllegalStateException(\"runbook broke\");\n");
-            run = run(broken.toString());
-        } finally {
-            Files.deleteIfExists(broken);
-        }
+        Run run = runSource("int x = 1;\nif (x == 1) throw new IllegalStateException(\"runbook broke\");\n");
 
         assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
         assertThat(run.output()).contains("runbook broke");
@@ -52,14 +45,7 @@ class RunbooksIT {
 
     @Test
     void aRunbookThatDoesNotCompileMakesTheRunnerExitNonZero() throws IOException, InterruptedException {
-        Path broken = Files.createTempFile("broken", ".jsh");
-        Run run;
-        try {
-            Files.writeString(broken, "dev.gantry.core.NoSuchType t = null;\n");
-            run = run(broken.toString());
-        } finally {
-            Files.deleteIfExists(broken);
-        }
+        Run run = runSource("dev.gantry.core.NoSuchType t = null;\n");
 
         assertThat(run.exitCode()).as("output:%n%s", run.output()).isNotZero();
     }
@@ -76,6 +62,17 @@ class RunbooksIT {
     private static void runs(String name) throws IOException, InterruptedException {
         Run run = run(name);
         assertThat(run.exitCode()).as("exit code of examples/run %s; output:%n%s", name, run.output()).isZero();
+    }
+
+    /** Runs a runbook of the given source from a temporary file, which it removes. */
+    private static Run runSource(String source) throws IOException, InterruptedException {
+        Path runbook = Files.createTempFile("broken", ".jsh");
+        try {
+            Files.writeString(runbook, source);
+            return run(runbook.toString());
+        } finally {
+            Files.deleteIfExists(runbook);
+        }
     }
 
     private record Run(int exitCode, String output) {
