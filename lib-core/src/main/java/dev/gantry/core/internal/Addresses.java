@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one validator of host names, IPv4 and IPv6 literals, {@code host:port} pairs and CIDRs, with
+ * The one validator of host names, IPv4 and IPv6 literals and CIDRs, with
  * the subnet arithmetic that goes with them.
  *
  * <p>Nothing here resolves a name or touches the network: literals are parsed by hand and turned
@@ -22,35 +22,14 @@ public final class Addresses {
     public static final String HOST_EXPECTED = "expected an IPv4 address like 10.0.1.11, an IPv6 address like"
             + " fd00::11, or a DNS host name like cp-1.example.com";
 
-    /** What a {@code host:port} pair is expected to look like, for error messages. */
-    public static final String HOST_PORT_EXPECTED = "expected host, host:port or [IPv6]:port, like"
-            + " k8s-api.example.com, 10.0.1.10:6443 or [fd00::10]:6443";
-
     private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?");
     private static final Pattern OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");
     private static final int MAX_NAME = 253;
     private static final int MAX_LABEL = 63;
     private static final int MAX_IPV6 = 45;
-    private static final int MAX_PORT = 65535;
 
     private Addresses() {}
-
-    /**
-     * A host and a port, as parsed by {@link #hostPort(String, int)}.
-     *
-     * @param host the host name or IP literal, IPv6 without brackets
-     * @param port the port, 1 to 65535
-     */
-    public record HostPort(String host, int port) {
-
-        /** Renders {@code host:port}, with an IPv6 host in brackets. */
-        @Override
-        public String toString() {
-            return forUrl(host) + ":" + port;
-        }
-    }
 
     /**
      * Parses an IPv4 or IPv6 literal (IPv6 without brackets or zone) without any name lookup.
@@ -122,38 +101,6 @@ public final class Addresses {
     }
 
     /**
-     * Parses {@code host}, {@code host:port}, {@code [IPv6]} or {@code [IPv6]:port}.
-     *
-     * @param text the pair, without a scheme or path
-     * @param defaultPort the port when the text has none
-     * @return the host (IPv6 without brackets) and the port
-     * @throws IllegalArgumentException quoting the text and saying what was wrong and expected
-     */
-    public static HostPort hostPort(String text, int defaultPort) {
-        if (text.startsWith("[")) {
-            int close = text.indexOf(']');
-            String host = close < 0 ? "" : text.substring(1, close);
-            if (close < 0 || host.indexOf(':') < 0 || ipv6(host).isEmpty()) {
-                throw badHostPort(text, "the part in brackets is not an IPv6 address");
-            }
-            String rest = text.substring(close + 1);
-            if (!rest.isEmpty() && !rest.startsWith(":")) {
-                throw badHostPort(text, "only ':port' may follow the brackets");
-            }
-            return new HostPort(host, rest.isEmpty() ? defaultPort : port(text, rest.substring(1)));
-        }
-        int colon = text.indexOf(':');
-        if (colon >= 0 && colon != text.lastIndexOf(':')) {
-            throw badHostPort(text, "put an IPv6 address in brackets");
-        }
-        String host = colon < 0 ? text : text.substring(0, colon);
-        if (!isHost(host)) {
-            throw badHostPort(text, Syntax.quoted(host) + " is not a host name or IPv4 address");
-        }
-        return new HostPort(host, colon < 0 ? defaultPort : port(text, text.substring(colon + 1)));
-    }
-
-    /**
      * Tells whether two addresses of the same family share their first {@code prefix} bits.
      *
      * @param a one address
@@ -220,18 +167,6 @@ public final class Addresses {
                     + " address and a prefix length, like 10.244.0.0/16 or fd00:10:244::/56)");
         }
         return cidr;
-    }
-
-    private static int port(String text, String port) {
-        if (!DIGITS.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > MAX_PORT) {
-            throw badHostPort(text, "the port " + Syntax.quoted(port) + " is not a number from 1 to " + MAX_PORT);
-        }
-        return Integer.parseInt(port);
-    }
-
-    private static IllegalArgumentException badHostPort(String text, String why) {
-        return new IllegalArgumentException(Syntax.quoted(text) + " is not a valid host:port: " + why + " ("
-                + HOST_PORT_EXPECTED + ")");
     }
 
     /** Tells whether the last dot-separated label is all digits, as in an IPv4 address. */

@@ -73,27 +73,6 @@ class AddressesTest {
     }
 
     @Test
-    void parsesHostAndPortInEveryForm() {
-        assertThat(Addresses.hostPort("k8s-api.example.com", 6443)).isEqualTo(new Addresses.HostPort(
-                "k8s-api.example.com", 6443));
-        assertThat(Addresses.hostPort("10.0.1.10:443", 6443)).isEqualTo(new Addresses.HostPort("10.0.1.10", 443));
-        assertThat(Addresses.hostPort("[fd00::10]:65535", 6443)).isEqualTo(new Addresses.HostPort("fd00::10", 65535));
-        assertThat(Addresses.hostPort("[fd00::10]", 6443)).hasToString("[fd00::10]:6443");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"cp-1:0", "cp-1:65536", "cp-1:99999999999999999999", "cp-1:-1", "cp-1:", "cp-1:+80",
-        "cp-1:８０", "cp-1: 80", ":80", "", "fd00::10:80", "[fd00::10", "[fd00::10]80", "[fd00::10]:0",
-        "[fe80::1%eth0]:80", "[10.0.1.1]:80", "[]:80", "cp-1:80:81", "cp\n1:80"})
-    void rejectsHostPortsThatAreMalformedOrOutOfRange(String hostile) {
-        assertThatThrownBy(() -> Addresses.hostPort(hostile, 6443))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is not a valid host:port")
-                .hasMessageContaining("expected host, host:port or [IPv6]:port")
-                .hasMessageNotContaining("\n");
-    }
-
-    @Test
     void validatesCidrsNamingTheSetting() {
         assertThat(Addresses.cidr("10.244.0.0/16", "podSubnet")).isEqualTo("10.244.0.0/16");
         assertThat(Addresses.cidr("fd00:10:244::/56", "podSubnet")).isEqualTo("fd00:10:244::/56");
