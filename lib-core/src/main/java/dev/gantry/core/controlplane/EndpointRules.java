@@ -14,6 +14,8 @@ final class EndpointRules {
 
     static final String MISSING = "HA-ENDPOINT-MISSING";
     static final String IS_NODE = "HA-ENDPOINT-IS-NODE";
+    static final String SET = "HA-ENDPOINT-SET";
+    static final String NOT_NODE = "HA-ENDPOINT-NOT-A-NODE";
     static final String SUBJECT = "endpoint";
 
     private EndpointRules() {}
@@ -25,7 +27,7 @@ final class EndpointRules {
             return List.of(missing(single));
         }
         return List.of(
-                Finding.pass(MISSING, SUBJECT, "clients and joining nodes use " + endpoint.get().url()),
+                Finding.pass(SET, SUBJECT, "clients and joining nodes use " + endpoint.get().url()),
                 isNode(endpoint.get(), shape.endpointMember(), single));
     }
 
@@ -42,7 +44,7 @@ final class EndpointRules {
 
     private static Finding isNode(ApiEndpoint endpoint, Optional<Member> node, boolean single) {
         if (node.isEmpty()) {
-            return Finding.pass(IS_NODE, SUBJECT, endpoint.host() + " is not a control-plane machine's own address");
+            return Finding.pass(NOT_NODE, SUBJECT, endpoint.host() + " is not a control-plane machine's own address");
         }
         String name = node.get().name();
         String message = "endpoint " + endpoint.host() + " is " + name + "'s own address: when " + name

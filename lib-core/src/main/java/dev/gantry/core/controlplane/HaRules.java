@@ -19,17 +19,21 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The report opens with three INFO findings ({@code HA-QUORUM}, {@code HA-SPREAD}, {@code
- * HA-ENDPOINT}), then gives each rule as PASS when it holds, or WARN / FAIL with a remedy: {@code
+ * HA-ENDPOINT}), then each rule as WARN / FAIL with a remedy when it is broken: {@code
  * HA-TOO-FEW-MEMBERS}, {@code HA-ETCD-MACHINES-UNUSED}, {@code HA-QUORUM-EVEN}, {@code
  * HA-TOO-MANY-MEMBERS}, {@code HA-ZONE-LOSS-BREAKS-QUORUM}, {@code HA-ENDPOINT-MISSING} and {@code
- * HA-ENDPOINT-IS-NODE}. Immutable and thread-safe.
+ * HA-ENDPOINT-IS-NODE}; or as PASS under a code that names what was verified: {@code
+ * HA-MEMBERS-ENOUGH}, {@code HA-QUORUM-ODD}, {@code HA-MEMBERS-WITHIN-MAX}, {@code
+ * HA-ZONE-LOSS-SURVIVED}, {@code HA-ENDPOINT-SET} and {@code HA-ENDPOINT-NOT-A-NODE}. Immutable and
+ * thread-safe.
  */
 public final class HaRules {
 
     /** Every finding code these rules give; other codes in a plan or an audit come from elsewhere. */
     public static final Set<String> CODES = Set.of("HA-QUORUM", "HA-SPREAD", "HA-ENDPOINT",
             QuorumRules.TOO_FEW, QuorumRules.ETCD_UNUSED, QuorumRules.EVEN, QuorumRules.TOO_MANY,
-            QuorumRules.ZONE_LOSS, EndpointRules.MISSING, EndpointRules.IS_NODE);
+            QuorumRules.ZONE_LOSS, EndpointRules.MISSING, EndpointRules.IS_NODE, QuorumRules.ENOUGH, QuorumRules.ODD,
+            QuorumRules.WITHIN_MAX, QuorumRules.ZONE_LOSS_SURVIVED, EndpointRules.SET, EndpointRules.NOT_NODE);
 
     private final HaPolicy policy;
 

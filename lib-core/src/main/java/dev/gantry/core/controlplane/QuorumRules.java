@@ -21,6 +21,10 @@ final class QuorumRules {
     static final String EVEN = "HA-QUORUM-EVEN";
     static final String TOO_MANY = "HA-TOO-MANY-MEMBERS";
     static final String ZONE_LOSS = "HA-ZONE-LOSS-BREAKS-QUORUM";
+    static final String ENOUGH = "HA-MEMBERS-ENOUGH";
+    static final String ODD = "HA-QUORUM-ODD";
+    static final String WITHIN_MAX = "HA-MEMBERS-WITHIN-MAX";
+    static final String ZONE_LOSS_SURVIVED = "HA-ZONE-LOSS-SURVIVED";
     static final String ETCD_UNUSED = "HA-ETCD-MACHINES-UNUSED";
     static final String API_SERVERS = "api servers";
     private static final String UNKNOWN_DOMAIN = "unknown";
@@ -60,7 +64,7 @@ final class QuorumRules {
     private static Finding tooFew(ControlPlaneShape shape, HaPolicy policy, int n) {
         String subject = subject(shape);
         if (n >= policy.minMembers()) {
-            return Finding.pass(TOO_FEW, subject, n + " voting members, at least " + policy.minMembers() + " required");
+            return Finding.pass(ENOUGH, subject, n + " voting members, at least " + policy.minMembers() + " required");
         }
         String role = shape.stacked() ? "control-plane" : "etcd";
         return Finding.fail(TOO_FEW, subject, n + " voting members (" + voterKind(shape) + "), but the policy"
@@ -74,7 +78,7 @@ final class QuorumRules {
         int masters = shape.members().size();
         int needed = policy.minMembers() > 1 ? 2 : 1;
         if (masters >= needed) {
-            return Finding.pass(TOO_FEW, API_SERVERS, masters + " control-plane machines, at least " + needed
+            return Finding.pass(ENOUGH, API_SERVERS, masters + " control-plane machines, at least " + needed
                     + " required with external etcd");
         }
         return Finding.fail(TOO_FEW, API_SERVERS, masters + " control-plane machines: with external etcd the"
@@ -85,7 +89,7 @@ final class QuorumRules {
     private static Finding even(ControlPlaneShape shape, HaPolicy policy, int n) {
         Quorum q = Quorum.of(n);
         if (n % 2 == 1) {
-            return Finding.pass(EVEN, subject(shape), n + " voting members is odd: quorum " + q.size() + ", tolerates "
+            return Finding.pass(ODD, subject(shape), n + " voting members is odd: quorum " + q.size() + ", tolerates "
                     + q.tolerates() + " failure(s)");
         }
         String message = n + " voting members tolerate " + q.tolerates() + " failure(s), no more than " + (n - 1)
@@ -98,7 +102,7 @@ final class QuorumRules {
 
     private static Finding tooMany(ControlPlaneShape shape, HaPolicy policy, int n) {
         if (n <= policy.maxMembers()) {
-            return Finding.pass(TOO_MANY, subject(shape), n + " voting members, at most " + policy.maxMembers()
+            return Finding.pass(WITHIN_MAX, subject(shape), n + " voting members, at most " + policy.maxMembers()
                     + " allowed");
         }
         return Finding.fail(TOO_MANY, subject(shape), n + " voting members, more than the " + policy.maxMembers()
@@ -125,7 +129,7 @@ final class QuorumRules {
             }
         });
         if (breaking.isEmpty()) {
-            return Finding.pass(ZONE_LOSS, subject, "losing any one failure domain leaves a quorum of "
+            return Finding.pass(ZONE_LOSS_SURVIVED, subject, "losing any one failure domain leaves a quorum of "
                     + q.size() + ": " + describe(domains));
         }
         return Finding.fail(ZONE_LOSS, subject, "losing " + String.join(" or ", breaking) + " leaves fewer"
@@ -140,7 +144,7 @@ final class QuorumRules {
     private static Finding apiServerSpread(ControlPlaneShape shape) {
         Map<String, List<String>> domains = byDomain(shape.members());
         if (domains.size() > 1 || shape.members().isEmpty()) {
-            return Finding.pass(ZONE_LOSS, API_SERVERS, "control-plane machines span " + domains.size()
+            return Finding.pass(ZONE_LOSS_SURVIVED, API_SERVERS, "control-plane machines span " + domains.size()
                     + " failure domains");
         }
         return Finding.fail(ZONE_LOSS, API_SERVERS, "every control-plane machine is in "

@@ -19,6 +19,10 @@ final class SpecRules {
     static final String SAN_MISSING = "HA-SAN-MISSING";
     static final String PORT_CLASH = "HA-LB-PORT-CLASH";
     static final String CA_UNPINNED = "HA-JOIN-CA-UNPINNED";
+    static final String VIP_ONE_SUBNET = "HA-VIP-ONE-SUBNET";
+    static final String SAN_COMPLETE = "HA-SAN-COMPLETE";
+    static final String PORT_FREE = "HA-LB-PORT-FREE";
+    static final String CA_PINNED = "HA-JOIN-CA-PINNED";
     static final String SUBJECT = EndpointRules.SUBJECT;
 
     private SpecRules() {}
@@ -39,7 +43,7 @@ final class SpecRules {
     private static Finding portClash(Topology t) {
         int port = t.spec().endpoint().map(ApiEndpoint::port).orElse(ApiEndpoint.DEFAULT_PORT);
         if (port != t.spec().apiServerPort()) {
-            return Finding.pass(PORT_CLASH, SUBJECT, "HAProxy listens on " + port + ", the API servers on "
+            return Finding.pass(PORT_FREE, SUBJECT, "HAProxy listens on " + port + ", the API servers on "
                     + t.spec().apiServerPort());
         }
         return Finding.fail(PORT_CLASH, SUBJECT, "HAProxy on the masters would listen on " + port
@@ -75,14 +79,14 @@ final class SpecRules {
                                 + ": clients that call the VIP by address get certificate errors",
                         "add it with withCertSans(..., \"" + v.address() + "\")")));
         if (findings.isEmpty()) {
-            findings.add(Finding.pass(SAN_MISSING, SUBJECT, "the API certificate names every address clients use"));
+            findings.add(Finding.pass(SAN_COMPLETE, SUBJECT, "the API certificate names every address clients use"));
         }
         return findings;
     }
 
     private static Finding caPinned(Topology t) {
         if (!t.spec().caCertHashes().isEmpty()) {
-            return Finding.pass(CA_UNPINNED, SUBJECT, "joins verify the cluster CA against "
+            return Finding.pass(CA_PINNED, SUBJECT, "joins verify the cluster CA against "
                     + t.spec().caCertHashes().size() + " pinned hash(es)");
         }
         return Finding.warn(CA_UNPINNED, SUBJECT, "the join files set unsafeSkipCAVerification, as the CA does not"

@@ -36,7 +36,7 @@ final class VipRules {
                     "use the cloud's load balancer or a DNS name for the endpoint, or a client-side proxy on each"
                             + " worker (as kubespray's nginx-proxy does)");
         }
-        return Finding.pass(SpecRules.VIP_SUBNETS, SpecRules.SUBJECT, "the VIP " + vip.address()
+        return Finding.pass(SpecRules.VIP_ONE_SUBNET, SpecRules.SUBJECT, "the VIP " + vip.address()
                 + " and all " + t.masters().size() + " masters share " + network);
     }
 

@@ -11,6 +11,7 @@ import dev.gantry.core.workflow.StepContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The two steps of one member: write its settings, then start it in the background. */
 final class MemberSteps {
@@ -75,6 +76,10 @@ final class MemberSteps {
         return exec(context, "sh", "-c", RUNNING, "sh", files.pid(), files.member().dataDir()).ok();
     }
 
+    /**
+     * Launches the member and waits until it is seen running on two polls in a row, so that an etcd
+     * that dies right after exec (a bad flag) fails here with its log, not later as an unhealthy cluster.
+     */
     private void start(StepContext context) {
         require(exec(context, "sh", "-c", LAUNCH, "sh", stateDir, files.script(), files.log(), files.pid()),
                 "launch " + files.script());
@@ -85,7 +90,14 @@ final class MemberSteps {
                 .withMaxRetries(-1)
                 .withMaxDuration(startDeadline)
                 .build();
-        boolean up = Failsafe.with(untilRunning).get(() -> running(context) || failIfExited(context));
+        AtomicInteger runningInARow = new AtomicInteger();
+        boolean up = Failsafe.with(untilRunning).get(() -> {
+            if (running(context)) {
+                return runningInARow.incrementAndGet() >= 2;
+            }
+            runningInARow.set(0);
+            return failIfExited(context);
+        });
         if (!up) {
             throw new GantryException(host().name() + ": etcd " + files.member().name() + " not running within "
                     + startDeadline + "; last lines of " + files.log() + ":\n" + logTail(context));

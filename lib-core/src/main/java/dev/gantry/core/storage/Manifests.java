@@ -14,6 +14,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * by the {@code volume.kubernetes.io/selected-node} annotation (the one the scheduler writes for
  * {@code WaitForFirstConsumer} classes, and that the external provisioner and local-path act on), and
  * every class's {@code allowedTopologies} lists only the nodes planned for its pool.
+ *
+ * <p>RAID-0 marks are exact: a claim placed on a pool that is RAID-0 storage on its node carries
+ * {@code gantry.dev/raid0: "true"}, and a class carries it only when its pool is RAID-0 storage on
+ * every node planned for it (a pool name can be striped on one node and plain on another).
  */
 final class Manifests {
 
@@ -38,17 +42,20 @@ final class Manifests {
         for (Placement p : placements) {
             nodesByPool.computeIfAbsent(p.pool(), k -> new TreeSet<>()).add(p.node());
         }
+        Map<String, NodeStorage> byName = new LinkedHashMap<>();
+        nodes.forEach(n -> byName.put(n.node(), n));
         List<String> docs = new ArrayList<>();
-        Map<String, Boolean> raid0 = new LinkedHashMap<>();
-        for (NodeStorage n : nodes) {
-            n.pools().forEach(p -> raid0.merge(p.name(), p.isRaid0(), Boolean::logicalOr));
-        }
         nodesByPool.forEach((pool, poolNodes) -> docs.add(write(storageClass(pool, poolNodes, driver, policy,
-                raid0.getOrDefault(pool, false)))));
+                poolNodes.stream().allMatch(node -> isRaid0(byName, node, pool))))));
         for (Placement p : placements) {
-            docs.add(write(claim(p, driver, policy)));
+            docs.add(write(claim(p, driver, policy, isRaid0(byName, p.node(), p.pool()))));
         }
         return List.copyOf(docs);
+    }
+
+    private static boolean isRaid0(Map<String, NodeStorage> nodes, String node, String pool) {
+        NodeStorage storage = nodes.get(node);
+        return storage != null && storage.pool(pool).map(Pool::isRaid0).orElse(false);
     }
 
     static String className(CarvingPolicy policy, StorageDriver driver, String pool) {
@@ -94,7 +101,8 @@ final class Manifests {
         return doc;
     }
 
-    private static Map<String, Object> claim(Placement p, StorageDriver driver, CarvingPolicy policy) {
+    private static Map<String, Object> claim(Placement p, StorageDriver driver, CarvingPolicy policy,
+            boolean raid0) {
         Map<String, Object> annotations = new LinkedHashMap<>();
         if (driver.honoursSelectedNode()) {
             annotations.put(SELECTED_NODE, p.node());
@@ -102,6 +110,9 @@ final class Manifests {
         annotations.put(PLANNED_NODE, p.node());
         annotations.put(POOL, p.pool());
         annotations.put(ALLOCATED, Long.toString(p.allocated().bytes()));
+        if (raid0) {
+            annotations.put(RAID0, "true");
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", p.claim());
         metadata.put("namespace", p.namespace());

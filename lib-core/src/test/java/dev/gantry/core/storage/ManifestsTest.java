@@ -58,6 +58,39 @@ class ManifestsTest {
     }
 
     @Test
+    void marksRaid0OnlyWhereThePoolIsRaid0OnItsNode() {
+        List<NodeStorage> nodes = List.of(
+                NodeStorage.of("worker-1", "rack1").withPool(Pool.of("vg0", ByteSize.parse("1Ti")).striped(2)),
+                NodeStorage.of("worker-2", "rack2").withPool("vg0", ByteSize.parse("1Ti")));
+        Workload db = Workload.statefulSet("prod", "db", 2).withClaim("data", ByteSize.parse("100Gi"));
+        CarvingPlan plan = CarvingPlanner.plan(nodes, List.of(db), StorageDriver.topolvm(), CarvingPolicy.ofDefaults());
+        List<JsonNode> docs = docs(plan);
+
+        assertThat(docs.get(0).get("metadata").get("annotations").has("gantry.dev/raid0"))
+                .as("a class whose pool is plain on worker-2 is not all RAID-0").isFalse();
+        for (int i = 0; i < 2; i++) {
+            JsonNode annotations = docs.get(1 + i).get("metadata").get("annotations");
+            boolean onStriped = plan.placements().get(i).node().equals("worker-1");
+            assertThat(annotations.has("gantry.dev/raid0")).as(plan.placements().get(i).toString()).isEqualTo(onStriped);
+        }
+    }
+
+    @Test
+    void marksTheClassRaid0WhenThePoolIsRaid0OnEveryPlannedNode() {
+        List<NodeStorage> nodes = List.of(
+                NodeStorage.of("worker-1", "rack1").withPool(Pool.of("vg0", ByteSize.parse("1Ti")).onRaid0()),
+                NodeStorage.of("worker-2", "rack2").withPool(Pool.of("vg0", ByteSize.parse("1Ti")).striped(3)),
+                NodeStorage.of("worker-3", "rack3").withPool("vg0", ByteSize.parse("10Gi")));
+        Workload db = Workload.statefulSet("prod", "db", 2).withClaim("data", ByteSize.parse("100Gi"));
+        CarvingPlan plan = CarvingPlanner.plan(nodes, List.of(db), StorageDriver.topolvm(), CarvingPolicy.ofDefaults());
+
+        JsonNode sc = docs(plan).get(0);
+        assertThat(sc.get("metadata").get("annotations").get("gantry.dev/raid0").asString()).isEqualTo("true");
+        assertThat(sc.get("allowedTopologies").get(0).get("matchLabelExpressions").get(0).get("values"))
+                .extracting(JsonNode::asString).containsExactly("worker-1", "worker-2");
+    }
+
+    @Test
     void leavesTheSelectedNodeOffStaticClaimsWhichBindExistingVolumes() {
         JsonNode pvc = docs(plan(StorageDriver.localStatic())).get(1);
 

@@ -3,6 +3,7 @@ package dev.gantry.k8s.storage;
 import dev.gantry.core.ByteSize;
 import dev.gantry.core.Finding;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -193,11 +194,12 @@ final class StorageRules {
             Set<String> raid0 = new HashSet<>();
             sts.getSpec().getVolumeClaimTemplates().forEach(t -> {
                 StorageClass c = classes.get(t.getSpec().getStorageClassName());
-                if (c != null && c.getMetadata().getAnnotations() != null
-                        && "true".equals(c.getMetadata().getAnnotations().get(RAID0_ANNOTATION))) {
+                if (c != null && markedRaid0(c.getMetadata())) {
                     raid0.add(name(c));
                 }
             });
+            claimsOf(sts).filter(pvc -> markedRaid0(pvc.getMetadata()))
+                    .forEach(pvc -> raid0.add(pvc.getMetadata().getName()));
             int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
             Set<String> podNodes = nodesOfPods(sts);
             if (!raid0.isEmpty() && replicas > 0 && (replicas == 1 || replicas > 1 && podNodes.size() == 1
@@ -210,6 +212,19 @@ final class StorageRules {
             }
         }
         return findings;
+    }
+
+    private static boolean markedRaid0(ObjectMeta metadata) {
+        return metadata.getAnnotations() != null && "true".equals(metadata.getAnnotations().get(RAID0_ANNOTATION));
+    }
+
+    /** The claims Kubernetes made from the StatefulSet's templates: {@code <template>-<name>-<ordinal>}. */
+    private Stream<PersistentVolumeClaim> claimsOf(StatefulSet sts) {
+        List<String> prefixes = sts.getSpec().getVolumeClaimTemplates().stream()
+                .map(t -> t.getMetadata().getName() + "-" + sts.getMetadata().getName() + "-").toList();
+        return facts.claims().stream().filter(c -> sts.getMetadata().getNamespace().equals(c.getMetadata().getNamespace())
+                && prefixes.stream().anyMatch(prefix -> c.getMetadata().getName().startsWith(prefix)
+                        && c.getMetadata().getName().substring(prefix.length()).matches("[0-9]+")));
     }
 
     private Set<String> nodesOfPods(StatefulSet sts) {

@@ -50,7 +50,7 @@ class ControlPlaneAuditTest {
         Report report = audit();
 
         assertThat(report.ok()).as(report.toText()).isTrue();
-        assertThat(codes(report)).contains("HA-QUORUM", "HA-SPREAD", "HA-ZONE-LOSS-BREAKS-QUORUM", "HA-ENDPOINTS",
+        assertThat(codes(report)).contains("HA-QUORUM", "HA-SPREAD", "HA-ZONE-LOSS-SURVIVED", "HA-ENDPOINTS",
                 "HA-ETCD-MEMBERS", "HA-ENDPOINT", "HA-LEADER-LEASE");
     }
 

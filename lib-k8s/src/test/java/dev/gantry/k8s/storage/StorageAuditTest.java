@@ -151,4 +151,19 @@ class StorageAuditTest {
         assertThat(withCode("CARVE-UNREPLICATED-ON-RAID0")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("all 2 replicas on one node"));
     }
+
+    @Test
+    void warnsAboutASingleReplicaWhoseClaimIsMarkedRaid0OnAMixedClass() {
+        Seeds seeds = healthyCluster();
+        seeds.storageClass("mixed", "topolvm.io", "WaitForFirstConsumer", Map.of());
+        seeds.statefulSet("prod", "solo", 1, "mixed");
+        seeds.pendingClaim("prod", "data-solo-0", "mixed", "10Gi", Map.of("gantry.dev/raid0", "true"));
+        seeds.statefulSet("prod", "plain", 1, "mixed");
+        seeds.pendingClaim("prod", "data-plain-0", "mixed", "10Gi", Map.of());
+        seeds.pendingClaim("prod", "data-plain-extra", "mixed", "10Gi", Map.of("gantry.dev/raid0", "true"));
+
+        assertThat(withCode("CARVE-UNREPLICATED-ON-RAID0")).singleElement()
+                .satisfies(f -> assertThat(f.subject()).isEqualTo("prod/solo"))
+                .satisfies(f -> assertThat(f.message()).contains("data-solo-0"));
+    }
 }
