@@ -86,7 +86,12 @@ final class Manifests {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", className(policy, driver, pool));
         metadata.put("labels", Map.of(MANAGED_BY, "gantry"));
-        metadata.put("annotations", raid0 ? Map.of(POOL, pool, RAID0, "true") : Map.of(POOL, pool));
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(POOL, pool);
+        if (raid0) {
+            annotations.put(RAID0, "true");
+        }
+        metadata.put("annotations", annotations);
         doc.put("metadata", metadata);
         doc.put("provisioner", driver.provisioner());
         Map<String, String> parameters = driver.parameters(pool);
@@ -96,8 +101,10 @@ final class Manifests {
         doc.put("reclaimPolicy", "Delete");
         doc.put("volumeBindingMode", driver.bindingMode());
         doc.put("allowVolumeExpansion", driver.allowsExpansion());
-        doc.put("allowedTopologies", List.of(Map.of("matchLabelExpressions",
-                List.of(Map.of("key", driver.topologyKey(), "values", List.copyOf(nodes))))));
+        Map<String, Object> term = new LinkedHashMap<>();
+        term.put("key", driver.topologyKey());
+        term.put("values", List.copyOf(nodes));
+        doc.put("allowedTopologies", List.of(Map.of("matchLabelExpressions", List.of(term))));
         return doc;
     }
 

@@ -91,6 +91,18 @@ class ManifestsTest {
     }
 
     @Test
+    void writesKeysInAFixedOrderSoEveryRunRendersTheSameBytes() {
+        List<NodeStorage> nodes = List.of(
+                NodeStorage.of("worker-1", "rack1").withPool(Pool.of("vg0", ByteSize.parse("1Ti")).onRaid0()));
+        Workload db = Workload.statefulSet("prod", "db", 1).withClaim("data", ByteSize.parse("100Gi"));
+        String sc = CarvingPlanner.plan(nodes, List.of(db), StorageDriver.topolvm(), CarvingPolicy.ofDefaults())
+                .manifests().get(0);
+
+        assertThat(sc).containsSubsequence("gantry.dev/pool: vg0", "gantry.dev/raid0: \"true\"",
+                "- key: topology.topolvm.io/node", "values:", "- worker-1");
+    }
+
+    @Test
     void leavesTheSelectedNodeOffStaticClaimsWhichBindExistingVolumes() {
         JsonNode pvc = docs(plan(StorageDriver.localStatic())).get(1);
 
