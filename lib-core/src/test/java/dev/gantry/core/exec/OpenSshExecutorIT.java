@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.core.Secret;
 import dev.gantry.core.SshAccess;
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.RealProcesses;
-import dev.gantry.core.testing.SshServer;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.RealProcesses;
+import dev.gantry.test.harness.SshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -3,9 +3,9 @@ package dev.gantry.health.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
