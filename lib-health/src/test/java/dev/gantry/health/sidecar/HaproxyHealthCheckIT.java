@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gantry.test.harness.LitecoinRegtest;
 import dev.gantry.test.harness.LoopbackPorts;
 import dev.gantry.test.harness.Programs;
 import dev.gantry.test.harness.Readiness;

@@ -3,6 +3,7 @@ package dev.gantry.health.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.test.harness.LitecoinRegtest;
 import dev.gantry.test.harness.RealProcesses;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.gantry.health.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.test.harness.LitecoinRegtest;
 import dev.gantry.test.harness.LoopbackPorts;
 import dev.gantry.test.harness.RealProcess;
 import dev.gantry.test.harness.RealProcesses;
