@@ -14,48 +14,37 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The harness against a real single-member etcd 3.4 (Debian package {@code etcd-server}); flags
- * and answers as recorded in {@code shared/research/real-components.md}, section 2.
+ * {@link EtcdCluster} injected by {@link RealPrograms} against real etcd 3.4 (Debian package
+ * {@code etcd-server}); flags and answers as recorded in {@code shared/research/real-components.md},
+ * section 2. The shared single member comes through a {@code @BeforeAll} parameter, the others
+ * through test parameters.
  */
+@RealPrograms
 class EtcdHarnessIT {
 
-    @RegisterExtension
-    static final RealProcesses processes = new RealProcesses();
-
-    private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    private static Path etcd;
-    private static EtcdMember shared;
-
-    /** One running member and the address its clients use. */
-    private record EtcdMember(RealProcess process, int clientPort) {
-
-        URI uri(String path) {
-            return URI.create("http://" + LoopbackPorts.HOST + ":" + clientPort + path);
-        }
-    }
+    private static EtcdCluster shared;
 
     @BeforeAll
-    static void startSharedMember() {
-        etcd = Programs.require("etcd", "etcd-server");
-        shared = startMember("shared");
+    static void startSharedMember(@EtcdMembers(1) EtcdCluster etcd) {
+        shared = etcd;
     }
 
     @Test
     void singleMemberReportsHealthyOverHttp() throws Exception {
-        HttpResponse<String> response = get(shared.uri("/health"));
+        HttpResponse<String> response = get(shared.clientUrl(0).resolve("/health"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("health").asString()).isEqualTo("true");
@@ -63,7 +52,7 @@ class EtcdHarnessIT {
 
     @Test
     void singleMemberReportsAVersion3Server() throws Exception {
-        HttpResponse<String> response = get(shared.uri("/version"));
+        HttpResponse<String> response = get(shared.clientUrl(0).resolve("/version"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode version = JSON.readTree(response.body());
@@ -71,51 +60,61 @@ class EtcdHarnessIT {
     }
 
     @Test
-    void stoppedMemberRefusesConnectionsAndItsProcessIsGone() {
-        EtcdMember member = startMember("stopped");
-        ProcessHandle handle = ProcessHandle.of(member.process().pid()).orElseThrow();
+    void aDefaultClusterHasThreeHealthyMembersThatKnowEachOther(EtcdCluster etcd) throws Exception {
+        assertThat(etcd.size()).isEqualTo(3);
+        for (URI client : etcd.clientUrls()) {
+            assertThat(get(client.resolve("/health")).statusCode()).as("GET %s/health", client).isEqualTo(200);
+        }
+        JsonNode members = JSON.readTree(post(etcd.clientUrl(1).resolve("/v3/cluster/member/list"), "{}").body())
+                .path("members");
 
-        member.process().stop();
-
-        assertThat(member.process().isAlive()).isFalse();
-        assertThat(member.process().exitCode()).isPresent();
-        assertThat(handle.isAlive()).isFalse();
-        assertThatThrownBy(() -> connect(member.clientPort())).isInstanceOf(ConnectException.class);
+        assertThat(members).extracting(member -> member.path("name").asString())
+                .containsExactlyInAnyOrder("e1", "e2", "e3");
+        assertThat(IntStream.range(0, 3).mapToObj(etcd::peerUrl).map(URI::toString).toList())
+                .containsExactlyInAnyOrderElementsOf(peerUrlsOf(members));
     }
 
     @Test
-    void killedMemberDiesAtOnceWithSigkill() {
-        EtcdMember member = startMember("killed");
+    void everyMemberHasItsOwnDataDirectoryInsideItsWorkingDirectory(@EtcdMembers(2) EtcdCluster etcd) {
+        Path first = etcd.dataDir(0);
+        Path second = etcd.dataDir(1);
 
-        member.process().kill();
+        assertThat(first).isDirectory().startsWith(etcd.member(0).workDir());
+        assertThat(second).isDirectory().startsWith(etcd.member(1).workDir());
+        assertThat(first).isNotEqualTo(second);
+    }
 
-        assertThat(member.process().exitCode()).hasValue(128 + 9);
-        assertThatThrownBy(() -> connect(member.clientPort())).isInstanceOf(ConnectException.class);
+    @Test
+    void stoppedMemberRefusesConnectionsAndItsProcessIsGone(@EtcdMembers(1) EtcdCluster etcd) {
+        RealProcess member = etcd.member(0);
+        ProcessHandle handle = ProcessHandle.of(member.pid()).orElseThrow();
+
+        member.stop();
+
+        assertThat(member.isAlive()).isFalse();
+        assertThat(member.exitCode()).isPresent();
+        assertThat(handle.isAlive()).isFalse();
+        assertThatThrownBy(() -> connect(etcd.clientUrl(0))).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void killedMemberDiesAtOnceWithSigkill(@EtcdMembers(1) EtcdCluster etcd) {
+        etcd.member(0).kill();
+
+        assertThat(etcd.member(0).exitCode()).hasValue(128 + 9);
+        assertThatThrownBy(() -> connect(etcd.clientUrl(0))).isInstanceOf(ConnectException.class);
     }
 
     @Test
     void memberLogsItsStartupToItsOwnLogFile() {
-        assertThat(shared.process().logFile())
+        assertThat(shared.member(0).logFile())
                 .hasParent(ItDirectories.logs().resolve("EtcdHarnessIT"))
                 .content().contains("ready to serve client requests");
     }
 
-    private static EtcdMember startMember(String name) {
-        List<Integer> ports = LoopbackPorts.allocate(2);
-        String client = "http://" + LoopbackPorts.HOST + ":" + ports.get(0);
-        String peer = "http://" + LoopbackPorts.HOST + ":" + ports.get(1);
-        RealProcess process = processes.start(RealProcess.builder("etcd-" + name)
-                .commandInWorkDir(dir -> List.of(etcd.toString(),
-                        "--name", name,
-                        "--data-dir", dir.resolve("data").toString(),
-                        "--listen-client-urls", client,
-                        "--advertise-client-urls", client,
-                        "--listen-peer-urls", peer,
-                        "--initial-advertise-peer-urls", peer,
-                        "--initial-cluster", name + "=" + peer,
-                        "--initial-cluster-state", "new"))
-                .readiness(Readiness.httpOk(URI.create(client + "/health")), STARTUP));
-        return new EtcdMember(process, ports.get(0));
+    private static List<String> peerUrlsOf(JsonNode members) {
+        return members.valueStream().flatMap(member -> member.path("peerURLs").valueStream())
+                .map(JsonNode::asString).toList();
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
@@ -123,9 +122,15 @@ class EtcdHarnessIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void connect(int port) throws IOException {
+    private static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void connect(URI uri) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LoopbackPorts.HOST, port), 2_000);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
         }
     }
 }
