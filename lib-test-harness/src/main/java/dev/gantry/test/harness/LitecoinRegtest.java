@@ -93,7 +93,6 @@ public final class LitecoinRegtest {
                         "-bind=" + LoopbackPorts.HOST + ":" + p2pPort,
                         "-bind=" + LoopbackPorts.HOST + ":" + onionPort + "=onion"))
                 .stopGrace(Duration.ofSeconds(10))
-                .logGroup("litecoind")
                 .readiness(Readiness.of("litecoind RPC answers getblockcount on port " + rpcPort, p -> {
                     new LitecoinRegtest(p, rpcPort, p2pPort, password).call("getblockcount");
                     return true;
