@@ -1,5 +1,6 @@
 package dev.gantry.test.harness;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -130,7 +131,7 @@ final class RealProgramsExtension implements BeforeAllCallback, BeforeEachCallba
         return parameter.isNamePresent() ? parameter.getName() : "node" + (parameterContext.getIndex() + 1);
     }
 
-    private static List<Program> declared(java.lang.reflect.AnnotatedElement element) {
+    private static List<Program> declared(AnnotatedElement element) {
         return AnnotationSupport.findRepeatableAnnotations(element, RequiresProgram.class).stream()
                 .map(required -> new Program(required.value(), required.debianPackage()))
                 .toList();
