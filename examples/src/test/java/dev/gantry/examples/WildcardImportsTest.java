@@ -34,7 +34,7 @@ class WildcardImportsTest {
             "dev.gantry.core.exec", "dev.gantry.health", "dev.gantry.health.sync",
             "dev.gantry.health.etcd", "dev.gantry.health.probe", "dev.gantry.health.sidecar",
             "dev.gantry.k8s", "dev.gantry.k8s.controlplane", "dev.gantry.k8s.storage",
-            "dev.gantry.test");
+            "dev.gantry.test", "dev.gantry.test.harness");
 
     @Test
     void noSimpleClassNameIsPublicInTwoGantryPackages() throws IOException {

@@ -2,8 +2,8 @@ package dev.gantry.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.MutableClock;
-import dev.gantry.core.testing.Programs;
+import dev.gantry.test.harness.MutableClock;
+import dev.gantry.test.harness.Programs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

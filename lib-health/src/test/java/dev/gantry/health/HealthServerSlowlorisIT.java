@@ -2,10 +2,10 @@ package dev.gantry.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.Readiness;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;

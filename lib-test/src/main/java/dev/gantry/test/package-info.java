@@ -8,9 +8,12 @@
  *       and uploads;</li>
  *   <li>{@link dev.gantry.test.ScriptedSyncSource}: answers sync statuses or failures in order;</li>
  *   <li>{@link dev.gantry.test.ScriptedHealthCheck}: answers check results in order, counts calls;</li>
- *   <li>{@link dev.gantry.test.MutableClock}: a UTC clock that moves only when told;</li>
  *   <li>{@link dev.gantry.test.CollectingProgress}: keeps a workflow's step events.</li>
  * </ul>
- * The kit depends on JUnit's API only; the harness brings the JUnit engine.
+ * A clock that moves only when told ({@link dev.gantry.test.harness.MutableClock}) and real
+ * programs as test parameters ({@link dev.gantry.test.harness.RealPrograms}) come with the kit,
+ * from {@code gantry-test-harness}; {@link dev.gantry.test.HarnessEndpoints} connects what the
+ * harness starts to Gantry's types. The kit depends on JUnit's API only; the harness brings the
+ * JUnit engine.
  */
 package dev.gantry.test;

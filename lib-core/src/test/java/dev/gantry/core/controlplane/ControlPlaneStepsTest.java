@@ -6,7 +6,7 @@ import dev.gantry.core.Inventory;
 import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
-import dev.gantry.core.testing.MutableClock;
+import dev.gantry.test.harness.MutableClock;
 import dev.gantry.core.workflow.Progress;
 import dev.gantry.core.workflow.Workflow;
 import dev.gantry.core.workflow.WorkflowResult;

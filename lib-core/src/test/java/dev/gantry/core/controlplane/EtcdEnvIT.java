@@ -2,7 +2,7 @@ package dev.gantry.core.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.Programs;
+import dev.gantry.test.harness.Programs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gantry.core.Inventory;
 import dev.gantry.core.ProviderKind;
-import dev.gantry.core.testing.Programs;
+import dev.gantry.test.harness.Programs;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;

@@ -3,7 +3,7 @@ package dev.gantry.core.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.exec.LocalExecutor;
-import dev.gantry.core.testing.MutableClock;
+import dev.gantry.test.harness.MutableClock;
 import dev.gantry.core.workflow.Guard;
 import dev.gantry.core.workflow.StepContext;
 import dev.gantry.core.workflow.StepContexts;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.core.Secret;
 import dev.gantry.core.SshAccess;
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.RealProcesses;
-import dev.gantry.core.testing.SshServer;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.RealPrograms;
+import dev.gantry.test.harness.SshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,13 +22,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link OpenSshExecutor} against a real OpenSSH 9 server on loopback. */
+/** {@link OpenSshExecutor} against a real OpenSSH 9 server on loopback, shared by the class. */
+@RealPrograms
 class OpenSshExecutorIT {
-
-    @RegisterExtension
-    static final RealProcesses processes = new RealProcesses();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Long enough to start a command over the shared connection on a loaded machine (peaks of 6.6 s seen). */
@@ -40,8 +37,8 @@ class OpenSshExecutorIT {
     private static Host host;
 
     @BeforeAll
-    static void startSshd() throws Exception {
-        sshd = SshServer.start(processes);
+    static void startSshd(SshServer server) {
+        sshd = server;
         ssh = OpenSshExecutor.builder()
                 .configFile(sshd.clientConfig())
                 .identityFile(sshd.clientKey())

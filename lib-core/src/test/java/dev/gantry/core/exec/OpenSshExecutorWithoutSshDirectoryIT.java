@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gantry.core.SshAccess;
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.RealProcesses;
-import dev.gantry.core.testing.SshServer;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.Programs;
+import dev.gantry.test.harness.RealProcesses;
+import dev.gantry.test.harness.SshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package dev.gantry.core.raid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.Programs;
+import dev.gantry.test.harness.Readiness;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

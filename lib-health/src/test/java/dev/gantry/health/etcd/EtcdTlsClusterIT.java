@@ -3,11 +3,11 @@ package dev.gantry.health.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.Programs;
+import dev.gantry.test.harness.Readiness;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
 import dev.gantry.health.HttpEndpoint;

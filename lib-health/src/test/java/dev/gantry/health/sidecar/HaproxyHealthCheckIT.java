@@ -4,32 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.HaproxyServer;
+import dev.gantry.test.harness.LitecoinRegtest;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.RealProcesses;
+import dev.gantry.test.harness.RealPrograms;
+import dev.gantry.test.harness.RequiresProgram;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real HAProxy 2.6 in front of two backends, each gated by a sidecar over a real litecoind
@@ -37,12 +33,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the backend whose node is syncing out of rotation and puts it back once the node caught up.
  * Flags and the stats CSV as recorded in {@code shared/research/real-components.md}, section 3.
  * The sidecars run in this JVM through {@link Sidecar#start(SidecarOptions)}, the code path of
- * {@code main}; {@link SidecarLitecoinIT} runs one as a child process.
+ * {@code main}; {@link SidecarLitecoinIT} runs one as a child process. The nodes and HAProxy come
+ * from {@link RealPrograms}.
  */
+@RealPrograms
 class HaproxyHealthCheckIT {
-
-    @RegisterExtension
-    static final RealProcesses processes = new RealProcesses();
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -59,10 +54,9 @@ class HaproxyHealthCheckIT {
     }
 
     @Test
-    void routesOnlyToTheSyncedNodeUntilTheSyncingOneCatchesUp() {
-        Path haproxy = Programs.require("haproxy", "haproxy");
-        LitecoinRegtest a = LitecoinRegtest.start(processes, "haproxy-a");
-        LitecoinRegtest b = LitecoinRegtest.start(processes, "haproxy-b");
+    @RequiresProgram(value = "haproxy", debianPackage = "haproxy")
+    void routesOnlyToTheSyncedNodeUntilTheSyncingOneCatchesUp(RealProcesses processes, LitecoinRegtest a,
+            LitecoinRegtest b) {
         a.generate(25);
         Sidecar sidecarA = sidecar(a, Optional.empty());
         Sidecar sidecarB = sidecar(b, Optional.of(a));
@@ -74,12 +68,8 @@ class HaproxyHealthCheckIT {
                         reason -> reason.equals("SYNC-SYNCING"));
         int appA = backend("node-a");
         int appB = backend("node-b");
-        List<Integer> ports = LoopbackPorts.allocate(2);
-        int frontend = ports.get(0);
-        int stats = ports.get(1);
-        String config = String.join("\n",
-                "global",
-                "    stats socket ipv4@" + LoopbackPorts.HOST + ":" + stats + " level admin",
+        int frontend = LoopbackPorts.allocate();
+        HaproxyServer haproxy = HaproxyServer.start(processes, String.join("\n",
                 "defaults",
                 "    mode http",
                 // Generous: on a loaded machine a slow answer must not take the synced node out of rotation.
@@ -96,25 +86,20 @@ class HaproxyHealthCheckIT {
                 "    http-check expect status 200",
                 "    default-server inter 500ms fall 2 rise 2",
                 "    server s1 " + LoopbackPorts.HOST + ":" + appA + " check port " + sidecarA.uri().getPort(),
-                "    server s2 " + LoopbackPorts.HOST + ":" + appB + " check port " + sidecarB.uri().getPort(),
-                "");
-        RealProcess balancer = processes.start(RealProcess.builder("haproxy")
-                .file("haproxy.cfg", config)
-                .commandInWorkDir(dir -> List.of(haproxy.toString(), "-db", "-f", dir.resolve("haproxy.cfg").toString()))
-                .readiness(Readiness.tcpPort(LoopbackPorts.HOST, stats), DEADLINE));
+                "    server s2 " + LoopbackPorts.HOST + ":" + appB + " check port " + sidecarB.uri().getPort()));
         URI front = URI.create("http://" + LoopbackPorts.HOST + ":" + frontend + "/");
 
         await("HAProxy marks s2 (node B, syncing) DOWN and s1 (node A) UP").atMost(DEADLINE).pollInterval(POLL)
-                .until(() -> serverStatus(stats), status -> status.equals(Map.of("s1", "UP", "s2", "DOWN")));
+                .until(() -> haproxy.serverStatus("be_nodes"), status -> status.equals(Map.of("s1", "UP", "s2", "DOWN")));
         assertThat(b.blockCount()).isZero();
         assertThat(served(front, 10)).containsOnly("node-a").hasSize(10);
 
         b.addNode(a);
         await("HAProxy marks s2 UP once node B caught up").atMost(DEADLINE).pollInterval(POLL)
-                .until(() -> serverStatus(stats), status -> status.equals(Map.of("s1", "UP", "s2", "UP")));
+                .until(() -> haproxy.serverStatus("be_nodes"), status -> status.equals(Map.of("s1", "UP", "s2", "UP")));
         assertThat(b.blockCount()).isEqualTo(25);
         assertThat(served(front, 10)).contains("node-a", "node-b");
-        assertThat(balancer.log())
+        assertThat(haproxy.process().log())
                 .contains("Server be_nodes/s2 is DOWN, reason: Layer7 wrong status, code: 503")
                 .contains("Server be_nodes/s2 is UP, reason: Layer7 check passed, code: 200")
                 .as("the synced node is never taken out of rotation").doesNotContain("be_nodes/s1 is DOWN");
@@ -170,30 +155,5 @@ class HaproxyHealthCheckIT {
             }
         }
         return names;
-    }
-
-    /**
-     * Reads {@code show stat} from HAProxy's TCP stats socket.
-     *
-     * @return the {@code status} column ({@code UP}, {@code DOWN}, ...) of each server of be_nodes
-     */
-    private static Map<String, String> serverStatus(int statsPort) throws IOException {
-        String csv;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LoopbackPorts.HOST, statsPort), 2_000);
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write("show stat\n".getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            csv = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> lines = csv.lines().toList();
-        List<String> header = Arrays.asList(lines.get(0).replaceFirst("^# ", "").split(",", -1));
-        int proxy = header.indexOf("pxname");
-        int server = header.indexOf("svname");
-        int status = header.indexOf("status");
-        return lines.stream().skip(1).map(line -> line.split(",", -1))
-                .filter(row -> row.length > status && row[proxy].equals("be_nodes"))
-                .filter(row -> !row[server].equals("BACKEND"))
-                .collect(Collectors.toMap(row -> row[server], row -> row[status]));
     }
 }

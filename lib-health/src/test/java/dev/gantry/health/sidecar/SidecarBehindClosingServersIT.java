@@ -3,11 +3,12 @@ package dev.gantry.health.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LitecoinRegtest;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.Programs;
+import dev.gantry.test.harness.Readiness;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

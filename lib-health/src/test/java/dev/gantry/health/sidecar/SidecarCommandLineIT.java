@@ -2,7 +2,7 @@ package dev.gantry.health.sidecar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.LoopbackPorts;
+import dev.gantry.test.harness.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

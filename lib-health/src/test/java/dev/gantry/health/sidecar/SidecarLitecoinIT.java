@@ -3,33 +3,32 @@ package dev.gantry.health.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
+import dev.gantry.test.harness.LitecoinRegtest;
+import dev.gantry.test.harness.LoopbackPorts;
+import dev.gantry.test.harness.RealProcess;
+import dev.gantry.test.harness.RealProcesses;
+import dev.gantry.test.harness.RealPrograms;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sidecar as a real child {@code java} process in front of a real litecoind regtest node B,
  * with node A as its reference: 503 while B is behind, 200 once it has caught up, and a
- * {@code /livez} that answers 200 the whole time.
+ * {@code /livez} that answers 200 the whole time. The nodes are parameters, started by
+ * {@link RealPrograms}.
  */
+@RealPrograms
 class SidecarLitecoinIT {
-
-    @RegisterExtension
-    static final RealProcesses processes = new RealProcesses();
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Test
-    void answers503WhileTheNodeIsBehindItsReferenceAnd200OnceCaughtUpWhileLivezStays200() {
-        LitecoinRegtest a = LitecoinRegtest.start(processes, "reference-a");
-        LitecoinRegtest b = LitecoinRegtest.start(processes, "node-b");
+    void answers503WhileTheNodeIsBehindItsReferenceAnd200OnceCaughtUpWhileLivezStays200(RealProcesses processes,
+            LitecoinRegtest a, LitecoinRegtest b) {
         a.generate(25);
         int port = LoopbackPorts.allocate();
         // --min-peers 0: in a two-node network B has no peer while it is cut off, and SYNC-NO-PEERS
@@ -82,9 +81,8 @@ class SidecarLitecoinIT {
     }
 
     @Test
-    void theJsonSourceReadsLitecoindAtJsonPointersWithBasicAuth() {
-        LitecoinRegtest a = LitecoinRegtest.start(processes, "json-reference-a");
-        LitecoinRegtest b = LitecoinRegtest.start(processes, "json-node-b");
+    void theJsonSourceReadsLitecoindAtJsonPointersWithBasicAuth(RealProcesses processes, LitecoinRegtest a,
+            LitecoinRegtest b) {
         a.generate(15);
         int port = LoopbackPorts.allocate();
         SidecarProcess.start(processes, "sidecar-json-b", port,

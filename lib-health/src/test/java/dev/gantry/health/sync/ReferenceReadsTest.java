@@ -2,7 +2,7 @@ package dev.gantry.health.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.core.testing.MutableClock;
+import dev.gantry.test.harness.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import dev.gantry.core.testing.MutableClock;
+import dev.gantry.test.harness.MutableClock;
 import dev.gantry.health.CheckResult;
 import dev.gantry.health.Status;
 import java.time.Duration;

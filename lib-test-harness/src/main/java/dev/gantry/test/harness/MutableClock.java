@@ -1,4 +1,4 @@
-package dev.gantry.test;
+package dev.gantry.test.harness;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.gantry.core.testing;
+package dev.gantry.test.harness;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,15 +1,8 @@
-package dev.gantry.health.sidecar;
+package dev.gantry.test.harness;
 
-import dev.gantry.core.Secret;
-import dev.gantry.core.testing.LoopbackPorts;
-import dev.gantry.core.testing.Programs;
-import dev.gantry.core.testing.Readiness;
-import dev.gantry.core.testing.RealProcess;
-import dev.gantry.core.testing.RealProcesses;
-import dev.gantry.health.HttpEndpoint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,17 +29,24 @@ import tools.jackson.databind.node.ObjectNode;
  * closes idle keep-alive RPC connections after 2 s: litecoind 0.21 waits for every open one
  * before it exits on SIGTERM, and the sync sources' OkHttp pool keeps them open for minutes.
  *
+ * <p>A test gets one as a parameter through {@link RealPrograms}, or starts one through
+ * {@link RealProcesses}; either way it is stopped after the test:
+ *
  * <pre>{@code
  * LitecoinRegtest a = LitecoinRegtest.start(processes, "a");
+ * LitecoinRegtest b = LitecoinRegtest.start(processes, "b");
  * a.generate(20);
  * b.addNode(a);
  * }</pre>
+ *
+ * <p>Thread-safe: every RPC call uses its own connection.
  */
-final class LitecoinRegtest {
+public final class LitecoinRegtest {
 
     /** A regtest P2PKH address (version byte 111, as on Bitcoin's testnet); no wallet needed to mine to it. */
-    static final String MINING_ADDRESS = "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn";
-    static final String RPC_USER = "gantry";
+    public static final String MINING_ADDRESS = "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn";
+    /** The RPC user of every node the harness starts. */
+    public static final String RPC_USER = "gantry";
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
@@ -57,9 +57,9 @@ final class LitecoinRegtest {
     private final RealProcess process;
     private final int rpcPort;
     private final int p2pPort;
-    private final Secret password;
+    private final MaskedPassword password;
 
-    private LitecoinRegtest(RealProcess process, int rpcPort, int p2pPort, Secret password) {
+    private LitecoinRegtest(RealProcess process, int rpcPort, int p2pPort, MaskedPassword password) {
         this.process = process;
         this.rpcPort = rpcPort;
         this.p2pPort = p2pPort;
@@ -69,17 +69,20 @@ final class LitecoinRegtest {
     /**
      * Starts a node and waits (at most 60 s) until its RPC answers {@code getblockcount}.
      *
-     * @param processes the test's process extension, which stops the node after the test
-     * @param name a short name for the log file, e.g. {@code a}
+     * @param processes the test's process scope, which stops the node after the test
+     * @param name a short name for the log file, e.g. {@code a}: letters, digits, {@code . _ -}
      * @return the running node, at height 0
+     * @throws org.opentest4j.TestAbortedException when litecoind is not installed, outside CI
+     * @throws AssertionError when litecoind is not installed on CI, or its RPC does not answer in time
      */
-    static LitecoinRegtest start(RealProcesses processes, String name) {
+    public static LitecoinRegtest start(RealProcesses processes, String name) {
+        Objects.requireNonNull(processes, "processes");
         Path litecoind = Programs.require("litecoind", "litecoind");
         List<Integer> ports = LoopbackPorts.allocate(3);
         int rpcPort = ports.get(0);
         int p2pPort = ports.get(1);
         int onionPort = ports.get(2);
-        Secret password = Secret.of(UUID.randomUUID().toString());
+        MaskedPassword password = MaskedPassword.random();
         RealProcess process = processes.start(RealProcess.builder("litecoind-" + name)
                 .commandInWorkDir(dir -> List.of(litecoind.toString(), "-regtest", "-server", "-listen",
                         "-listenonion=0", "-rpcbind=" + LoopbackPorts.HOST, "-rpcallowip=" + LoopbackPorts.HOST,
@@ -90,7 +93,6 @@ final class LitecoinRegtest {
                         "-bind=" + LoopbackPorts.HOST + ":" + p2pPort,
                         "-bind=" + LoopbackPorts.HOST + ":" + onionPort + "=onion"))
                 .stopGrace(Duration.ofSeconds(10))
-                .logGroup("litecoind")
                 .readiness(Readiness.of("litecoind RPC answers getblockcount on port " + rpcPort, p -> {
                     new LitecoinRegtest(p, rpcPort, p2pPort, password).call("getblockcount");
                     return true;
@@ -98,23 +100,66 @@ final class LitecoinRegtest {
         return new LitecoinRegtest(process, rpcPort, p2pPort, password);
     }
 
-    /** @return the RPC base URL, e.g. {@code http://127.0.0.1:41234} */
-    String rpcUrl() {
+    /**
+     * The address the node's RPC and P2P ports listen on.
+     *
+     * @return {@link LoopbackPorts#HOST}
+     */
+    public String host() {
+        return LoopbackPorts.HOST;
+    }
+
+    /**
+     * The node's JSON-RPC port on {@link #host()}.
+     *
+     * @return the port
+     */
+    public int rpcPort() {
+        return rpcPort;
+    }
+
+    /**
+     * The node's P2P port on {@link #host()}, which other nodes connect to.
+     *
+     * @return the port
+     */
+    public int p2pPort() {
+        return p2pPort;
+    }
+
+    /**
+     * The RPC base URL.
+     *
+     * @return such as {@code http://127.0.0.1:41234}
+     */
+    public String rpcUrl() {
         return "http://" + LoopbackPorts.HOST + ":" + rpcPort;
     }
 
-    /** @return the RPC password */
-    Secret password() {
+    /**
+     * The RPC user, the same for every node.
+     *
+     * @return {@link #RPC_USER}
+     */
+    public String rpcUser() {
+        return RPC_USER;
+    }
+
+    /**
+     * The node's random RPC password, which prints as {@code ****}.
+     *
+     * @return the password
+     */
+    public MaskedPassword password() {
         return password;
     }
 
-    /** @return the node's RPC as a sync-source endpoint, with its credentials */
-    HttpEndpoint endpoint() {
-        return HttpEndpoint.of(rpcUrl()).withBasicAuth(RPC_USER, password);
-    }
-
-    /** @return the process, to stop or kill it */
-    RealProcess process() {
+    /**
+     * The litecoind process, to stop or kill it.
+     *
+     * @return the process
+     */
+    public RealProcess process() {
         return process;
     }
 
@@ -125,8 +170,9 @@ final class LitecoinRegtest {
      * @param params the positional parameters: strings, numbers or booleans
      * @return the {@code result} of the answer
      * @throws IllegalStateException when the node answers with an error
+     * @throws UncheckedIOException when the call fails or times out (30 s)
      */
-    JsonNode call(String method, Object... params) {
+    public JsonNode call(String method, Object... params) {
         ObjectNode request = JSON.createObjectNode().put("jsonrpc", "1.0").put("id", IDS.incrementAndGet())
                 .put("method", method);
         ArrayNode array = request.putArray("params");
@@ -180,13 +226,21 @@ final class LitecoinRegtest {
         }
     }
 
-    /** @return the node's height ({@code getblockcount}) */
-    long blockCount() {
+    /**
+     * Reads the node's height ({@code getblockcount}).
+     *
+     * @return the number of blocks after genesis
+     */
+    public long blockCount() {
         return call("getblockcount").asLong();
     }
 
-    /** @return the number of connected peers ({@code getconnectioncount}) */
-    int connections() {
+    /**
+     * Counts the node's connected peers ({@code getconnectioncount}).
+     *
+     * @return the number of peers
+     */
+    public int connections() {
         return call("getconnectioncount").asInt();
     }
 
@@ -195,7 +249,7 @@ final class LitecoinRegtest {
      *
      * @param blocks how many
      */
-    void generate(int blocks) {
+    public void generate(int blocks) {
         call("generatetoaddress", blocks, MINING_ADDRESS);
     }
 
@@ -205,7 +259,7 @@ final class LitecoinRegtest {
      *
      * @param other the node to connect to
      */
-    void addNode(LitecoinRegtest other) {
+    public void addNode(LitecoinRegtest other) {
         call("addnode", LoopbackPorts.HOST + ":" + other.p2pPort, "onetry");
     }
 
@@ -215,7 +269,7 @@ final class LitecoinRegtest {
      *
      * @param active whether the node may talk to peers
      */
-    void setNetworkActive(boolean active) {
+    public void setNetworkActive(boolean active) {
         call("setnetworkactive", active);
     }
 

@@ -1,6 +1,8 @@
-package dev.gantry.core.testing;
+package dev.gantry.test.harness;
 
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -44,6 +46,9 @@ import org.slf4j.LoggerFactory;
  *     }
  * }
  * }</pre>
+ *
+ * <p>A {@link RealPrograms} test class needs no field: it declares a parameter of this type and
+ * gets the class's scope, which the annotation's extension drives.
  *
  * <p>Processes not closed by the extension (for example when the JVM is aborted) are killed by a
  * JVM shutdown hook. Thread-safe for starting processes; scoping assumes the test methods of one
@@ -122,6 +127,13 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
 
     void leaveClass() {
         closeAll(classScoped);
+    }
+
+    /** The processes not yet closed: the current test's, then the class's, newest first. */
+    List<RealProcess> running() {
+        List<RealProcess> running = new ArrayList<>(testScoped);
+        running.addAll(classScoped);
+        return List.copyOf(running);
     }
 
     private static void logTail(RealProcess process) {

@@ -1,25 +1,19 @@
-package dev.gantry.health.sidecar;
+package dev.gantry.test.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.core.testing.RealProcesses;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The litecoind regtest harness against real litecoind 0.21 nodes. */
+/** {@link LitecoinRegtest} nodes injected by {@link RealPrograms}, against real litecoind 0.21. */
+@RealPrograms
 class LitecoinRegtestIT {
-
-    @RegisterExtension
-    static final RealProcesses processes = new RealProcesses();
 
     private static final Duration SYNC = Duration.ofSeconds(60);
 
     @Test
-    void aNodeMinesPastTheMwebHeightWithoutAWallet() {
-        LitecoinRegtest node = LitecoinRegtest.start(processes, "miner");
-
+    void aNodeMinesPastTheMwebHeightWithoutAWallet(LitecoinRegtest node) {
         node.generate(440);
 
         assertThat(node.blockCount()).isEqualTo(440);
@@ -27,9 +21,7 @@ class LitecoinRegtestIT {
     }
 
     @Test
-    void aConnectedNodeCatchesUpAndAnInactiveOneStaysBehind() {
-        LitecoinRegtest a = LitecoinRegtest.start(processes, "a");
-        LitecoinRegtest b = LitecoinRegtest.start(processes, "b");
+    void aConnectedNodeCatchesUpAndAnInactiveOneStaysBehind(LitecoinRegtest a, LitecoinRegtest b) {
         a.generate(30);
         assertThat(b.blockCount()).isZero();
 
@@ -44,5 +36,15 @@ class LitecoinRegtestIT {
 
         assertThat(a.blockCount()).isEqualTo(35);
         assertThat(b.blockCount()).isEqualTo(30);
+    }
+
+    @Test
+    void eachParameterIsItsOwnNodeWithItsOwnPortsAndAPasswordThatNeverPrints(LitecoinRegtest a, LitecoinRegtest b) {
+        assertThat(a.rpcPort()).isNotEqualTo(b.rpcPort());
+        assertThat(a.process().workDir()).isNotEqualTo(b.process().workDir());
+        assertThat(a.password()).isNotEqualTo(b.password());
+        assertThat(a.password()).hasToString("****");
+        assertThat(a.toString() + a.process()).doesNotContain(a.password().reveal());
+        assertThat(a.rpcUrl()).isEqualTo("http://127.0.0.1:" + a.rpcPort());
     }
 }

@@ -1,4 +1,4 @@
-package dev.gantry.core.testing;
+package dev.gantry.test.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.gantry.core.testing;
+package dev.gantry.test.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +16,16 @@ import java.util.concurrent.TimeUnit;
  * {@code shared/research/real-components.md}, section 4 ({@code UsePAM no},
  * {@code StrictModes no}, {@code /run/sshd} created when missing).
  *
+ * <p>A test gets one as a parameter through {@link RealPrograms}, or starts one through
+ * {@link RealProcesses}:
+ *
  * <pre>{@code
  * SshServer sshd = SshServer.start(processes);
  * // ssh -F sshd.clientConfig() -i sshd.clientKey() -o UserKnownHostsFile=sshd.knownHosts()
  * //     -p sshd.port() sshd.user()@127.0.0.1
  * }</pre>
+ *
+ * <p>Immutable once started; thread-safe.
  */
 public final class SshServer {
 
@@ -41,8 +46,10 @@ public final class SshServer {
     /**
      * Generates the keys and starts {@code sshd -D -e} through {@code processes}.
      *
-     * @param processes the test's process extension, which stops sshd afterwards
+     * @param processes the test's process scope, which stops sshd afterwards
      * @return the running server
+     * @throws org.opentest4j.TestAbortedException when sshd or ssh-keygen is not installed, outside CI
+     * @throws AssertionError when one is not installed on CI, or sshd does not listen within 60 s
      */
     public static SshServer start(RealProcesses processes) {
         Objects.requireNonNull(processes, "processes");
@@ -109,37 +116,65 @@ public final class SshServer {
         }
     }
 
-    /** @return the TCP port sshd listens on at {@link LoopbackPorts#HOST} */
+    /**
+     * The TCP port sshd listens on at {@link LoopbackPorts#HOST}.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** @return the login user: the user running the tests */
+    /**
+     * The login user: the user running the tests.
+     *
+     * @return the user name
+     */
     public String user() {
         return System.getProperty("user.name");
     }
 
-    /** @return the client's private key, authorised for {@link #user()} */
+    /**
+     * The client's private key, authorised for {@link #user()}.
+     *
+     * @return the key file
+     */
     public Path clientKey() {
         return dir.resolve("client_ed25519");
     }
 
-    /** @return a known_hosts file that pins this server's host key */
+    /**
+     * A known_hosts file that pins this server's host key.
+     *
+     * @return the file
+     */
     public Path knownHosts() {
         return dir.resolve("known_hosts");
     }
 
-    /** @return an empty ssh client config, for {@code ssh -F} */
+    /**
+     * An empty ssh client config, for {@code ssh -F}, so that {@code ~/.ssh/config} is not read.
+     *
+     * @return the file
+     */
     public Path clientConfig() {
         return dir.resolve("ssh_config");
     }
 
-    /** @return the directory holding the keys and configs */
+    /**
+     * The directory holding the keys and configs.
+     *
+     * @return the directory
+     */
     public Path dir() {
         return dir;
     }
 
-    /** @return the sshd process */
+    /**
+     * The sshd process, to stop or kill it.
+     *
+     * @return the process
+     */
     public RealProcess process() {
         return process;
     }
