@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real OpenSSH server on {@code 127.0.0.1} for tests, with its own generated host key, a
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * //     -p sshd.port() sshd.user()@127.0.0.1
  * }</pre>
  *
- * <p>Immutable once started; thread-safe.
+ * <p>The keys and configs live in the sshd process's working directory, which stopping the
+ * process deletes, so no private key outlives the test. Immutable once started; thread-safe.
  */
 public final class SshServer {
 
@@ -56,24 +59,31 @@ public final class SshServer {
         Path sshd = Programs.require("sshd", "openssh-server");
         Path keygen = Programs.require("ssh-keygen", "openssh-client");
         int port = LoopbackPorts.allocate();
+        AtomicReference<Path> keys = new AtomicReference<>();
+        RealProcess process = processes.start(RealProcess.builder("sshd")
+                .commandInWorkDir(dir -> {
+                    keys.set(prepare(keygen, dir, port));
+                    return List.of(sshd.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString());
+                })
+                .readiness(Readiness.tcpPort(LoopbackPorts.HOST, port), STARTUP));
+        return new SshServer(process, keys.get(), port);
+    }
+
+    /** Writes the keys and configs into the process's working directory, which its close deletes. */
+    private static Path prepare(Path keygen, Path dir, int port) {
         try {
-            Files.createDirectories(ItDirectories.work());
-            Path dir = Files.createTempDirectory(ItDirectories.work(), "sshd-keys-");
             privilegeSeparationDir();
             keygen(keygen, dir.resolve("host_ed25519"));
             keygen(keygen, dir.resolve("client_ed25519"));
             Files.copy(dir.resolve("client_ed25519.pub"), dir.resolve("authorized_keys"));
-            String hostKey = Files.readString(dir.resolve("host_ed25519.pub")).strip().split(" ")[0] + " "
-                    + Files.readString(dir.resolve("host_ed25519.pub")).strip().split(" ")[1];
-            Files.writeString(dir.resolve("known_hosts"), "[" + LoopbackPorts.HOST + "]:" + port + " " + hostKey + "\n");
+            String[] hostKey = Files.readString(dir.resolve("host_ed25519.pub")).strip().split(" ");
+            Files.writeString(dir.resolve("known_hosts"),
+                    "[" + LoopbackPorts.HOST + "]:" + port + " " + hostKey[0] + " " + hostKey[1] + "\n");
             Files.writeString(dir.resolve("ssh_config"), "# empty: tests do not read ~/.ssh/config\n");
             Files.writeString(dir.resolve("sshd_config"), config(dir, port));
-            RealProcess process = processes.start(RealProcess.builder("sshd")
-                    .command(sshd.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                    .readiness(Readiness.tcpPort(LoopbackPorts.HOST, port), STARTUP));
-            return new SshServer(process, dir, port);
+            return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare sshd keys and config", e);
+            throw new UncheckedIOException("cannot prepare sshd keys and config in " + dir, e);
         }
     }
 
@@ -162,7 +172,7 @@ public final class SshServer {
     }
 
     /**
-     * The directory holding the keys and configs.
+     * The directory holding the keys and configs: sshd's working directory, deleted when it stops.
      *
      * @return the directory
      */

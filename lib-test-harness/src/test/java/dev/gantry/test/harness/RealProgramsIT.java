@@ -45,6 +45,7 @@ class RealProgramsIT {
         SshServer sshd = GIVEN.get(0);
         assertThat(sshd.process().isAlive()).isFalse();
         assertThat(sshd.process().workDir()).doesNotExist();
+        assertThat(sshd.clientKey()).as("no private key outlives the test").doesNotExist();
         assertThatThrownBy(() -> connect(sshd.port())).isInstanceOf(ConnectException.class);
     }
 
