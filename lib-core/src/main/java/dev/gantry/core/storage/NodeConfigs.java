@@ -21,6 +21,7 @@ final class NodeConfigs {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .build();
 
     /** One pool with the layout that prepares it. */
