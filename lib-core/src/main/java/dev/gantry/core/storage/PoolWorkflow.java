@@ -1,6 +1,7 @@
 package dev.gantry.core.storage;
 
 import dev.gantry.core.exec.Host;
+import dev.gantry.core.exec.HostExecutor;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.Workflow;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * PoolWorkflow prep = PoolWorkflow.forNode(plan, "worker-1", PoolLayout.disks("vg0", "/dev/sdb", "/dev/sdc"));
- * prep.workflow().withExecutor(ssh).dryRun().print();     // the commands, nothing changed
- * prep.workflow().withExecutor(ssh).run(Progress.console()).orThrow();
+ * prep.workflow(ssh).dryRun().print();                   // the commands, nothing changed
+ * prep.workflow(ssh).run(Progress.console()).orThrow();
  * }</pre>
  *
  * <p>Steps, in order, each skipped when its effect is already there:
@@ -125,13 +126,16 @@ public final class PoolWorkflow {
     }
 
     /**
-     * Returns the workflow, run through a {@link dev.gantry.core.exec.LocalExecutor} until {@link
-     * Workflow#withExecutor} says otherwise. Step names hold the node and the command, so a dry
-     * run lists the commands.
+     * Returns the workflow, run through {@code executor}. There is no default: a forgotten executor
+     * must not run {@code pvcreate} on the machine that runs the runbook. Step names hold the node
+     * and the command, so a dry run lists the commands.
      *
+     * @param executor how the node is reached, e.g. an {@link dev.gantry.core.exec.OpenSshExecutor};
+     *     {@link dev.gantry.core.exec.LocalExecutor} on the node itself
      * @return the workflow
      */
-    public Workflow workflow() {
+    public Workflow workflow(HostExecutor executor) {
+        Objects.requireNonNull(executor, "executor");
         LvmHost lvm = new LvmHost(host);
         List<Step> steps = new ArrayList<>();
         for (NodeConfigs.Prepared p : pools) {
@@ -150,7 +154,7 @@ public final class PoolWorkflow {
                 }
             }
         }
-        return Workflow.of(steps);
+        return Workflow.of(steps).withExecutor(executor);
     }
 
     /**

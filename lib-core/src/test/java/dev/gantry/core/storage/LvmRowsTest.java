@@ -110,7 +110,8 @@ class LvmRowsTest {
     void manyRowsAndControlCharactersInValuesAreReadAsText() {
         StringBuilder big = new StringBuilder("{\"report\":[{\"lv\":[\n");
         for (int i = 0; i < 20_000; i++) {
-            big.append(i == 0 ? "" : ",\n").append("{\"lv_name\":\"lv").append(i).append("\", \"lv_tags\":\"a\\u0000b\"}");
+            big.append(i == 0 ? "" : ",\n").append("{\"lv_name\":\"lv").append(i)
+                    .append("\", \"lv_tags\":\"a\\u0000b\"}");
         }
         big.append("\n]}]}\n");
 

@@ -47,8 +47,8 @@ class PoolWorkflowIT {
                     .withClaim("wal", ByteSize.parse("100Mi"), "lin")
                     .withClaim("data", ByteSize.parse("400Mi"), "str")
                     .withClaim("logs", ByteSize.parse("100Mi"), "rzero"));
-            Workflow lvm = lvmSteps(PoolWorkflow.forNode(plan, NODE, layouts(loops.devices())).withHost(Host.local()))
-                    .withExecutor(loops.executor());
+            Workflow lvm = lvmSteps(PoolWorkflow.forNode(plan, NODE, layouts(loops.devices())).withHost(Host.local())
+                    .workflow(loops.executor())).withExecutor(loops.executor());
 
             assertThat(lvm.dryRun().toRun()).hasSize(lvm.steps().size()).anyMatch(s -> s.contains("lvcreate"));
             assertThat(rows(loops.lvm("pvs", "--reportformat", "json", "-o", "pv_name"), "pv"))
@@ -88,7 +88,7 @@ class PoolWorkflowIT {
             Path lvmdYaml = loops.directory().resolve("etc/topolvm/lvmd.yaml");
             PoolWorkflow prep = PoolWorkflow.forNode(plan, NODE, layouts(loops.devices())).withHost(Host.local())
                     .withLvmdPath(lvmdYaml.toString());
-            Workflow workflow = prep.workflow().withExecutor(loops.executor());
+            Workflow workflow = prep.workflow(loops.executor());
 
             workflow.run().orThrow();
             assertThat(Files.readString(lvmdYaml)).isEqualTo(prep.lvmdConfig().orElseThrow());
@@ -99,7 +99,8 @@ class PoolWorkflowIT {
 
             Map<String, LvmRows.Row> volumes = volumes(loops);
             Map<String, Long> chosen = new HashMap<>();
-            plan.placements().forEach(p -> chosen.put(p.claim(), LvmRows.bytes(volumes.get(p.claim()), "lv_size", "lvs")));
+            plan.placements().forEach(p -> chosen.put(p.claim(),
+                    LvmRows.bytes(volumes.get(p.claim()), "lv_size", "lvs")));
             assertThat(chosen).containsEntry("data", 408 * MIB).containsEntry("logs", 104 * MIB)
                     .containsEntry("wal", 104 * MIB);
             plan.placements().forEach(p -> assertThat(chosen.get(p.claim())).as("LVM's size of %s", p.claim())
@@ -116,15 +117,15 @@ class PoolWorkflowIT {
             CarvingPlan plan = plan(StorageDriver.lvmLocalPv(), Workload.pod("prod", "db")
                     .withClaim("data", ByteSize.parse("100Mi"), "lin"));
             List<String> d = loops.devices();
-            PoolWorkflow.forNode(plan, NODE, layouts(d)).withHost(Host.local()).workflow()
-                    .withExecutor(loops.executor()).run().orThrow();
+            PoolWorkflow.forNode(plan, NODE, layouts(d)).withHost(Host.local()).workflow(loops.executor()).run()
+                    .orThrow();
             loops.lvm("pvcreate", d.get(6));
             String before = loops.lvm("pvs", "--reportformat", "json", "-o", "pv_name,vg_name");
 
             List<PoolLayout> moved = new ArrayList<>(layouts(d));
             moved.set(0, PoolLayout.disks("lin", d.get(6)));
-            WorkflowResult result = PoolWorkflow.forNode(plan, NODE, moved).withHost(Host.local()).workflow()
-                    .withExecutor(loops.executor()).run();
+            WorkflowResult result = PoolWorkflow.forNode(plan, NODE, moved).withHost(Host.local())
+                    .workflow(loops.executor()).run();
 
             assertThat(result.ok()).isFalse();
             assertThat(result.failedStep()).hasValueSatisfying(s -> assertThat(s).contains("vgcreate", "lin"));
@@ -177,8 +178,8 @@ class PoolWorkflowIT {
     }
 
     /** The workflow without its filesystem steps, which need activated volumes. */
-    private static Workflow lvmSteps(PoolWorkflow prep) {
-        List<Step> lvm = prep.workflow().steps().stream().filter(s -> s.name().contains(": pvcreate ")
+    private static Workflow lvmSteps(Workflow workflow) {
+        List<Step> lvm = workflow.steps().stream().filter(s -> s.name().contains(": pvcreate ")
                 || s.name().contains(": vgcreate ") || s.name().contains(": lvcreate ")).toList();
         return Workflow.of(lvm);
     }

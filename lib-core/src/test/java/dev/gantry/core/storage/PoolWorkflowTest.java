@@ -23,7 +23,7 @@ class PoolWorkflowTest {
         CarvingPlan plan = plan(StorageDriver.localStatic(), Pool.of("vg0", ByteSize.parse("100Gi")).striped(3));
         PoolWorkflow prep = PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", DISKS));
 
-        prep.workflow().withExecutor(node).run().orThrow();
+        prep.workflow(node).run().orThrow();
 
         assertThat(node.pvs).containsOnlyKeys(DISKS).allSatisfy((d, vg) -> assertThat(vg).isEqualTo("vg0"));
         assertThat(node.vgs).containsEntry("vg0", 4L * 1024 * 1024);
@@ -43,7 +43,7 @@ class PoolWorkflowTest {
 
     @Test
     void aRerunSkipsEveryStepAndChangesNothing() {
-        Workflow workflow = staticWorkflow().withExecutor(node);
+        Workflow workflow = staticWorkflow();
         workflow.run().orThrow();
         int changes = node.changes.size();
 
@@ -57,7 +57,7 @@ class PoolWorkflowTest {
 
     @Test
     void theDryRunListsEveryCommandAndChangesNothing() {
-        WorkflowPlan dry = staticWorkflow().withExecutor(node).dryRun();
+        WorkflowPlan dry = staticWorkflow().dryRun();
 
         assertThat(node.changes).isEmpty();
         assertThat(dry.toRun()).startsWith("worker-1: pvcreate /dev/sdb", "worker-1: pvcreate /dev/sdc",
@@ -71,7 +71,7 @@ class PoolWorkflowTest {
 
     @Test
     void everyCommandThatChangesTheNodeNamesOnlyTheLayoutsDevicesOrTheVolumesItCarved() {
-        staticWorkflow().withExecutor(node).run().orThrow();
+        staticWorkflow().run().orThrow();
 
         assertThat(node.changes).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("/dev/sda ", "/dev/md0")
                 .doesNotEndWith("/dev/sda"));
@@ -83,7 +83,7 @@ class PoolWorkflowTest {
     void aPoolOnAnMdArrayIsOnePhysicalVolumeAndItsVolumesAreNotStriped() {
         CarvingPlan plan = plan(StorageDriver.localStatic(), Pool.of("vg0", ByteSize.parse("100Gi")).onRaid0());
 
-        PoolWorkflow.forNode(plan, NODE, PoolLayout.mdArray("vg0", "/dev/md0")).workflow().withExecutor(node).run()
+        PoolWorkflow.forNode(plan, NODE, PoolLayout.mdArray("vg0", "/dev/md0")).workflow(node).run()
                 .orThrow();
 
         assertThat(node.pvs).containsExactly(java.util.Map.entry("/dev/md0", "vg0"));
@@ -96,7 +96,7 @@ class PoolWorkflowTest {
         CarvingPlan plan = plan(StorageDriver.localStatic(), Pool.of("vg0", ByteSize.parse("100Gi")).striped(2));
 
         PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", "/dev/sdb", "/dev/sdc").withLvmRaid0()
-                .withStripeSize(ByteSize.parse("256Ki"))).workflow().withExecutor(node).run().orThrow();
+                .withStripeSize(ByteSize.parse("256Ki"))).workflow(node).run().orThrow();
 
         assertThat(node.changes).filteredOn(c -> c.startsWith("lvcreate"))
                 .allSatisfy(c -> assertThat(c).contains("--type raid0 --stripes 2 --stripesize 256k"));
@@ -107,7 +107,7 @@ class PoolWorkflowTest {
         node.pvs.put("/dev/sdc", "data");
         node.vgs.put("data", 4L * 1024 * 1024);
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failedStep()).hasValue("worker-1: pvcreate /dev/sdc");
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains(
@@ -122,7 +122,7 @@ class PoolWorkflowTest {
         node.pvs.put("/dev/sdd", "");
         node.vgs.put("vg0", 4L * 1024 * 1024);
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failedStep()).hasValueSatisfying(s -> assertThat(s).contains("vgcreate"));
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains(
@@ -139,7 +139,7 @@ class PoolWorkflowTest {
                 ByteSize.parse("10Gi"))), List.of(), StorageDriver.lvmLocalPv(), CarvingPolicy.ofDefaults());
 
         WorkflowResult result = PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", "/dev/disk/by-id/nvme-a"))
-                .workflow().withExecutor(node).run();
+                .workflow(node).run();
 
         assertThat(result.ok()).as("%s", result).isTrue();
         assertThat(result.ran()).isEmpty();
@@ -150,7 +150,7 @@ class PoolWorkflowTest {
         DISKS.forEach(d -> node.pvs.put(d, "vg0"));
         node.vgs.put("vg0", 32L * 1024 * 1024);
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains("33554432-byte extents",
                 "Pool.withExtent(ByteSize.ofBytes(33554432))"));
@@ -162,7 +162,7 @@ class PoolWorkflowTest {
         node.vgs.put("vg0", 4L * 1024 * 1024);
         node.lvs.add(new FakeLvmNode.Lv("vg0", "prod.data-db-0", 1L << 30, Set.of("owner=someone-else")));
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains(
                 "vg0/prod.data-db-0 exists without the tag gantry.claim=prod/data-db-0"));
@@ -175,7 +175,7 @@ class PoolWorkflowTest {
         node.vgs.put("vg0", 4L * 1024 * 1024);
         node.lvs.add(new FakeLvmNode.Lv("vg0", "prod.data-db-0", 12L << 20, Set.of("gantry.claim=prod/data-db-0")));
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains("is 12582912 bytes but"
                 + " the plan allocates", "resizes nothing"));
@@ -183,7 +183,7 @@ class PoolWorkflowTest {
 
     @Test
     void aVolumeWithAnotherFilesystemIsNotFormatted() {
-        Workflow workflow = staticWorkflow().withExecutor(node);
+        Workflow workflow = staticWorkflow();
         node.filesystems.put("/dev/vg0/prod.data-db-0", "xfs");
 
         WorkflowResult result = workflow.run();
@@ -197,7 +197,7 @@ class PoolWorkflowTest {
     void aMountPointHoldingAnotherDeviceFailsTheMountStep() {
         node.mounts.put("/mnt/gantry/vg0/prod.data-db-0", "/dev/sda");
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failedStep()).hasValue("worker-1: mount /dev/vg0/prod.data-db-0"
                 + " /mnt/gantry/vg0/prod.data-db-0");
@@ -208,7 +208,7 @@ class PoolWorkflowTest {
     void anFstabLineForAnotherDeviceAtTheMountPointFailsTheFstabStep() {
         node.files.put("/etc/fstab", "/dev/sda1 /mnt/gantry/vg0/prod.data-db-0 xfs defaults 0 2\n");
 
-        WorkflowResult result = staticWorkflow().withExecutor(node).run();
+        WorkflowResult result = staticWorkflow().run();
 
         assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains(
                 "/etc/fstab already mounts /dev/sda1 at /mnt/gantry/vg0/prod.data-db-0"));
@@ -232,7 +232,7 @@ class PoolWorkflowTest {
                 StorageDriver.topolvm(), CarvingPolicy.ofDefaults().withReserve(ByteSize.parse("10Gi")));
         PoolWorkflow prep = PoolWorkflow.forNode(plan, NODE, List.of(
                 PoolLayout.disks("fast", "/dev/sdb", "/dev/sdc").withLvmRaid0(), PoolLayout.mdArray("md", "/dev/md0")));
-        Workflow workflow = prep.workflow().withExecutor(node);
+        Workflow workflow = prep.workflow(node);
 
         workflow.run().orThrow();
         node.files.put("/etc/topolvm/lvmd.yaml", "device-classes: []\n");
@@ -306,7 +306,7 @@ class PoolWorkflowTest {
     void lvmLocalPvNeedsOnlyTheVolumeGroup() {
         CarvingPlan plan = plan(StorageDriver.lvmLocalPv(), Pool.of("vg0", ByteSize.parse("100Gi")));
 
-        Workflow workflow = PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", "/dev/sdb")).workflow();
+        Workflow workflow = PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", "/dev/sdb")).workflow(node);
 
         assertThat(workflow.steps()).extracting(s -> s.name()).containsExactly("worker-1: pvcreate /dev/sdb",
                 "worker-1: vgcreate -s 4194304b vg0 /dev/sdb");
@@ -374,9 +374,9 @@ class PoolWorkflowTest {
         return new Placement(namespace, "db", claim, "db-0", NODE, "vg0", size, size);
     }
 
-    private static Workflow staticWorkflow() {
+    private Workflow staticWorkflow() {
         CarvingPlan plan = plan(StorageDriver.localStatic(), Pool.of("vg0", ByteSize.parse("100Gi")).striped(3));
-        return PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", DISKS)).workflow();
+        return PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("vg0", DISKS)).workflow(node);
     }
 
     private static CarvingPlan plan(StorageDriver driver, Pool pool) {
