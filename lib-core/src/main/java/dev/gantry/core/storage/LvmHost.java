@@ -1,6 +1,7 @@
 package dev.gantry.core.storage;
 
 import dev.gantry.core.GantryException;
+import dev.gantry.core.ParseException;
 import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
@@ -128,7 +129,7 @@ final class LvmHost {
     }
 
     private static String required(LvmRows.Row row, String key, String source) {
-        return row.text(key).orElseThrow(() -> new dev.gantry.core.ParseException(source, row.line(),
+        return row.text(key).orElseThrow(() -> new ParseException(source, row.line(),
                 String.valueOf(row.fields()), "a row without \"" + key + "\""));
     }
 

@@ -7,11 +7,9 @@ import dev.gantry.core.workflow.Workflow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Prepares a node's pools as a {@link CarvingPlan} says, over a {@link dev.gantry.core.exec.HostExecutor}:
@@ -209,8 +207,7 @@ public final class PoolWorkflow {
 
     @Override
     public String toString() {
-        Set<String> names = new HashSet<>();
-        pools.forEach(p -> names.add(p.pool().name()));
+        List<String> names = pools.stream().map(p -> p.pool().name()).toList();
         return "PoolWorkflow[" + node + ", " + plan.driver().name() + ", pools " + names + ", " + volumes().size()
                 + " volumes]";
     }

@@ -135,6 +135,25 @@ class PoolWorkflowIT {
         }
     }
 
+    @Test
+    void aDeviceThatHoldsAFilesystemIsNotMadeAPhysicalVolume() throws IOException {
+        Programs.require("mkfs.ext4", "e2fsprogs");
+        try (LoopDevices loops = LoopDevices.attach("pool-busy", 1, DISK)) {
+            String device = loops.devices().get(0);
+            assertThat(LoopDevices.run(List.of("mkfs.ext4", "-q", device)).exit()).isZero();
+            CarvingPlan plan = CarvingPlanner.plan(List.of(NodeStorage.of(NODE, "rack1").withPool("lin",
+                    ByteSize.ofBytes(DISK / 2))), List.of(), StorageDriver.lvmLocalPv(), CarvingPolicy.ofDefaults());
+
+            WorkflowResult result = PoolWorkflow.forNode(plan, NODE, PoolLayout.disks("lin", device))
+                    .withHost(Host.local()).workflow(loops.executor()).run();
+
+            assertThat(result.failedStep()).hasValue("localhost: pvcreate " + device);
+            assertThat(result.failureMessage()).hasValueSatisfying(m -> assertThat(m).contains("ext4"));
+            assertThat(LoopDevices.run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", device)).stdout().strip())
+                    .as("the filesystem is still there").isEqualTo("ext4");
+        }
+    }
+
     /** The lvcreate TopoLVM's lvmd runs for a claim (internal/lvmd/command: -L bytes, -i/-I, options). */
     private static List<String> lvmdCreate(Placement p, JsonNode deviceClass) {
         long requested = p.requested().bytes();
