@@ -339,6 +339,25 @@ class PoolWorkflowTest {
     }
 
     @Test
+    void aPoolOrADeviceInTwoLayoutsAndAPoolThatCannotNameADeviceClassAreRefused() {
+        NodeStorage two = NodeStorage.of(NODE, "rack1").withPool("a", ByteSize.parse("10Gi"))
+                .withPool("b+c", ByteSize.parse("10Gi"));
+        CarvingPlan local = CarvingPlanner.plan(List.of(two), List.of(), StorageDriver.lvmLocalPv(),
+                CarvingPolicy.ofDefaults());
+        CarvingPlan topolvm = CarvingPlanner.plan(List.of(two), List.of(), StorageDriver.topolvm(),
+                CarvingPolicy.ofDefaults());
+
+        assertThatThrownBy(() -> PoolWorkflow.forNode(local, NODE, List.of(PoolLayout.disks("a", "/dev/sdb"),
+                PoolLayout.disks("a", "/dev/sdc")))).hasMessageContaining("pool a has two layouts");
+        assertThatThrownBy(() -> PoolWorkflow.forNode(local, NODE, List.of(PoolLayout.disks("a", "/dev/sdb"),
+                PoolLayout.disks("b+c", "/dev/sdb")))).hasMessageContaining("device /dev/sdb is in two pools");
+        assertThatThrownBy(() -> PoolWorkflow.forNode(topolvm, NODE, List.of(PoolLayout.disks("a", "/dev/sdb"),
+                PoolLayout.disks("b+c", "/dev/sdc")))).hasMessageContaining("cannot name a TopoLVM device class");
+        assertThat(PoolWorkflow.forNode(local, NODE, List.of(PoolLayout.disks("b+c", "/dev/sdc"))).workflow(node)
+                .steps()).hasSize(2);
+    }
+
+    @Test
     void hostilePathsAreRefusedByTheLayout() {
         for (String device : List.of("/dev/../etc/passwd", "-rf", "/dev/sdb; rm -rf /", "/dev/sd b", "/dev/sdb\n",
                 "sdb", "/dev/", "/etc/shadow", "/dev/./sdb")) {
