@@ -121,6 +121,11 @@ public final class CarvingPlan {
         return Manifests.className(policy, driver, pool);
     }
 
+    /** The nodes the plan was made for, as given. */
+    List<NodeStorage> nodes() {
+        return cluster.nodes;
+    }
+
     @Override
     public String toString() {
         return "CarvingPlan[" + driver.name() + ", " + placements.size() + " placements, " + report.summary() + "]";
