@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.ByteSize;
 import dev.gantry.core.exec.Host;
-import dev.gantry.core.testing.Programs;
+import dev.gantry.test.harness.Programs;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.Workflow;
 import dev.gantry.core.workflow.WorkflowResult;

@@ -6,7 +6,7 @@ import dev.gantry.core.ByteSize;
 import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.LocalExecutor;
-import dev.gantry.core.testing.Programs;
+import dev.gantry.test.harness.Programs;
 import dev.gantry.core.workflow.Workflow;
 import dev.gantry.core.workflow.WorkflowResult;
 import java.io.IOException;
