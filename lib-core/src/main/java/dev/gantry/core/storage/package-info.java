@@ -19,5 +19,10 @@
  * plan.report().print();
  * plan.manifests().forEach(System.out::println);
  * }</pre>
+ *
+ * <p>On each node, {@link dev.gantry.core.storage.PoolWorkflow} prepares what the plan needs over a
+ * {@link dev.gantry.core.exec.HostExecutor}, as a resumable workflow with a dry run: physical
+ * volumes and the volume group on the devices a {@link dev.gantry.core.storage.PoolLayout} names,
+ * TopoLVM's {@code lvmd.yaml}, or the static provisioner's tagged volumes, filesystems and mounts.
  */
 package dev.gantry.core.storage;
