@@ -48,12 +48,13 @@ final class ClassDiff {
         }
         List<String> plannedOptions = or(planned.getMountOptions(), List.of());
         if (c.field("mountOptions", or(live.getMountOptions(), List.of()), plannedOptions)) {
-            c.patch(plannedOptions, "mountOptions");
+            c.patch(plannedOptions.isEmpty() ? null : plannedOptions, "mountOptions");
         }
         String liveTopologies = topologies(live.getAllowedTopologies());
         String plannedTopologies = topologies(planned.getAllowedTopologies());
         if (c.field("allowedTopologies", liveTopologies, plannedTopologies)) {
-            c.patch(or(planned.getAllowedTopologies(), List.of()), "allowedTopologies");
+            List<TopologySelectorTerm> terms = or(planned.getAllowedTopologies(), List.of());
+            c.patch(terms.isEmpty() ? null : terms, "allowedTopologies");
         }
     }
 

@@ -39,7 +39,7 @@ final class Comparison {
         }
     }
 
-    /** Puts a value at a path of the patch, creating the maps on the way. */
+    /** Puts a value at a path of the patch, creating the maps on the way; null removes the field (RFC 7386). */
     @SuppressWarnings("unchecked")
     void patch(Object value, String... path) {
         Map<String, Object> at = patch;
@@ -52,7 +52,7 @@ final class Comparison {
     /** The patch with the live resourceVersion, so a concurrent change makes the write fail with 409. */
     Map<String, Object> lockedPatch(String resourceVersion) {
         if (patch.isEmpty() || resourceVersion == null) {
-            return Map.copyOf(patch);
+            return new LinkedHashMap<>(patch);
         }
         Map<String, Object> copy = new LinkedHashMap<>(patch);
         @SuppressWarnings("unchecked")
