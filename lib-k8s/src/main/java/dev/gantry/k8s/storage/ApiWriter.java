@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -21,8 +23,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Creates and merge-patches StorageClasses and PVCs through the client's own HTTP client, so that
  * every write carries {@code fieldManager} (fabric8's {@code create()} cannot send one) and, in a
- * dry run, {@code dryRun=All}. Each request is bounded by the client's request timeout; nothing is
- * retried here.
+ * dry run, {@code dryRun=All}. Each request is bounded by the client's request timeout. Nothing is
+ * retried: the writes go through a client derived from the user's (same connections, credentials and
+ * interceptors) whose fabric8 retry limit is zero, so a 5xx or a lost connection is reported at once
+ * instead of being resent behind Gantry's back.
  */
 final class ApiWriter {
 
@@ -31,10 +35,15 @@ final class ApiWriter {
 
     private final KubernetesClient client;
     private final String fieldManager;
+    private final HttpClient http;
 
     ApiWriter(KubernetesClient client, String fieldManager) {
         this.client = client;
         this.fieldManager = fieldManager;
+        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build();
+        // A derived client shares the user's client's resources and is not closed on its own.
+        this.http = client.getHttpClient().newBuilder().tag(noRetries).build();
     }
 
     void create(HasMetadata object, boolean dryRun, String action) {
@@ -54,7 +63,7 @@ final class ApiWriter {
     }
 
     private HttpRequest.Builder builder() {
-        return client.getHttpClient().newHttpRequestBuilder().timeout(timeoutMillis(), TimeUnit.MILLISECONDS);
+        return http.newHttpRequestBuilder().timeout(timeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     private String collection(HasMetadata object) {
@@ -70,7 +79,6 @@ final class ApiWriter {
     }
 
     private void send(HttpRequest.Builder request, String action) {
-        HttpClient http = client.getHttpClient();
         CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request.build(), String.class);
         try {
             HttpResponse<String> response = answer.get(timeoutMillis(), TimeUnit.MILLISECONDS);

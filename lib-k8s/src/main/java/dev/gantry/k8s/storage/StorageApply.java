@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request carries the field manager ({@code gantry} unless {@link #withFieldManager}
  * says otherwise) and is bounded by the client's request timeout (fabric8 {@code Config}
- * {@code requestTimeout}; 30 s when the client has none). Gantry retries nothing: fabric8 may
- * resend a request that failed to connect, as its {@code requestRetryBackoffLimit} says, and a
- * rerun of {@link #apply} resumes where a failed one stopped, because it writes only what still
- * differs. Immutable; thread-safe when the client is.
+ * {@code requestTimeout}; 30 s when the client has none). Writes are not retried (not by Gantry,
+ * and not by fabric8, whose {@code requestRetryBackoffLimit} is set to zero for them); the reads
+ * follow the client's own retry settings. A rerun of {@link #apply} resumes where a failed one
+ * stopped, because it writes only what still differs. Immutable; thread-safe when the client is.
  */
 public final class StorageApply {
 

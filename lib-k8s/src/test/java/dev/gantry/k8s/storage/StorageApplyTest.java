@@ -316,12 +316,12 @@ class StorageApplyTest {
     }
 
     @Test
-    void appliesAPlanOfFiveHundredClaimsWithOneListPerKind() {
-        CarvingPlan plan = Plans.replicas(StorageDriver.topolvm(), "1Gi", 500);
+    void appliesAPlanOfTwoHundredClaimsWithOneListPerKind() {
+        CarvingPlan plan = Plans.replicas(StorageDriver.topolvm(), "1Gi", 200);
 
         StoragePreview preview = StorageApply.of(client).preview(plan);
 
-        assertThat(preview.changes()).hasSize(501);
+        assertThat(preview.changes()).hasSize(201);
         assertThat(cluster.requests()).filteredOn(r -> r.startsWith("GET ")).hasSize(2);
         StorageApply.of(client).apply(plan);
         cluster.forgetRequests();
