@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * fabric8's CRUD mock server, except that requests with {@code dryRun=All} are answered without
  * being stored, as a real API server does (the plain mock ignores dryRun and really creates or
- * patches; storage research, section (e)). It records every request line, and can answer the
- * next real create with 409 or every dry run of one object with 422, as a racing writer or an
- * admission webhook would.
+ * patches; storage research, section (e)), and that a JSON merge patch replaces arrays as RFC 7386
+ * says (the plain mock appends to them). It records every request line, and can answer the next
+ * real create with 409 or every dry run of one object with 422, as a racing writer or an admission
+ * webhook would.
  */
 final class DryRunCluster implements AutoCloseable {
 
@@ -81,7 +83,36 @@ final class DryRunCluster implements AutoCloseable {
                 conflictOnNextCreate = false;
                 return status(409, "AlreadyExists", "object already exists");
             }
+            if ("PATCH".equals(request.getMethod()) && String.valueOf(request.getHeader("Content-Type"))
+                    .startsWith("application/merge-patch+json")) {
+                return mergePatch(request, path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
+            }
             return super.dispatch(request);
+        }
+
+        private MockResponse mergePatch(RecordedRequest request, String path) {
+            MockResponse current = handleGet(path);
+            if (current.code() != 200) {
+                return current;
+            }
+            JsonNode merged = merge(JSON.readTree(current.getBody().readUtf8()), JSON.readTree(request.getUtf8Body()));
+            return handleUpdate(path, JSON.writeValueAsString(merged));
+        }
+
+        /** RFC 7386: objects merge key by key, null removes, anything else (arrays too) replaces. */
+        private JsonNode merge(JsonNode target, JsonNode patch) {
+            if (!patch.isObject()) {
+                return patch;
+            }
+            ObjectNode result = target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
+            for (Map.Entry<String, JsonNode> field : patch.properties()) {
+                if (field.getValue().isNull()) {
+                    result.remove(field.getKey());
+                } else {
+                    result.set(field.getKey(), merge(result.path(field.getKey()), field.getValue()));
+                }
+            }
+            return result;
         }
 
         private MockResponse dryRun(RecordedRequest request, String path) {

@@ -242,8 +242,25 @@ class StorageApplyTest {
         assertThat(preview.changes().get(0).fields()).containsExactly("allowVolumeExpansion: false -> true",
                 "mountOptions: [noatime] -> []");
         assertThat(liveClass(CLASS).getAllowVolumeExpansion()).isTrue();
-        assertThat(liveClass(CLASS).getMountOptions()).isNullOrEmpty();
+        assertThat(liveClass(CLASS).getMountOptions()).isEmpty();
         assertThat(StorageApply.of(client).preview(Plans.db(StorageDriver.topolvm(), "10Gi")).writes()).isZero();
+    }
+
+    @Test
+    void aPlanThatAddsANodeWidensTheClassTopologiesAndCreatesTheNewClaim() {
+        StorageApply.of(client).apply(Plans.db(StorageDriver.topolvm(), "10Gi"));
+
+        StoragePreview preview = StorageApply.of(client).preview(Plans.replicas(StorageDriver.topolvm(), "10Gi", 3));
+
+        assertThat(preview.diff()).isEqualTo("~ StorageClass " + CLASS + " (change)\n"
+                + "    allowedTopologies: topology.topolvm.io/node in [worker-1, worker-2] ->"
+                + " topology.topolvm.io/node in [worker-1, worker-2, worker-3]\n"
+                + "= PersistentVolumeClaim prod/data-db-0 (unchanged)\n"
+                + "= PersistentVolumeClaim prod/data-db-1 (unchanged)\n"
+                + "+ PersistentVolumeClaim prod/data-db-2 (create)\n");
+        StorageApply.of(client).apply(Plans.replicas(StorageDriver.topolvm(), "10Gi", 3));
+        assertThat(liveClass(CLASS).getAllowedTopologies()).singleElement().satisfies(t -> assertThat(t
+                .getMatchLabelExpressions().get(0).getValues()).containsExactly("worker-1", "worker-2", "worker-3"));
     }
 
     @Test
