@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.URLUtils;
 import java.net.URLEncoder;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,9 +89,11 @@ final class ApiWriter {
             }
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw KubernetesApiException.from(action, new KubernetesClientException("no answer within "
-                    + timeoutMillis() + " ms, the client's request timeout", e));
+            throw timedOut(action);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut(action);
+            }
             throw KubernetesApiException.from(action, new KubernetesClientException(String.valueOf(e.getCause()),
                     e.getCause()));
         } catch (InterruptedException e) {
@@ -98,19 +102,29 @@ final class ApiWriter {
         }
     }
 
+    private KubernetesApiException timedOut(String action) {
+        return KubernetesApiException.from(action, new KubernetesClientException("no answer within "
+                + timeoutMillis() + " ms, the client's request timeout"));
+    }
+
     private KubernetesClientException failure(HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body();
-        Status status = null;
-        try {
-            status = client.getKubernetesSerialization().unmarshal(body, Status.class);
-        } catch (RuntimeException e) {
-            // not a Status (a proxy's HTML page, say): the code alone is reported
-        }
-        if (status == null || status.getMessage() == null) {
-            status = new Status();
-            status.setMessage(body.length() > 300 ? body.substring(0, 300) + "…" : body);
-            status.setCode(response.code());
-        }
+        Status status = readStatus(body).orElseGet(() -> {
+            Status plain = new Status();
+            plain.setMessage(body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            plain.setCode(response.code());
+            return plain;
+        });
         return new KubernetesClientException(status.getMessage(), response.code(), status);
+    }
+
+    /** The API server's Status answer; empty for anything else (a proxy's HTML page, say). */
+    private Optional<Status> readStatus(String body) {
+        try {
+            return Optional.ofNullable(client.getKubernetesSerialization().unmarshal(body, Status.class))
+                    .filter(s -> s.getMessage() != null);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

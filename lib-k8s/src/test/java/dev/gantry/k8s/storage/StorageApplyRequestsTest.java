@@ -146,6 +146,17 @@ class StorageApplyRequestsTest {
     }
 
     @Test
+    void anAnswerThatIsNotAStatusIsQuotedShortened() {
+        emptyCluster();
+        server.expect().post().withPath(CLASSES + "?fieldManager=gantry&dryRun=All")
+                .andReturn(400, "<html>" + "x".repeat(5_000) + "</html>").always();
+
+        String message = StorageApply.of(client).preview(plan).report().findings().get(0).message();
+
+        assertThat(message).contains("HTTP 400", "<html>xxx").hasSizeLessThan(1_000);
+    }
+
+    @Test
     void aServerErrorInADryRunThrowsInsteadOfBecomingAFinding() {
         emptyCluster();
         server.expect().post().withPath(CLASSES + "?fieldManager=gantry&dryRun=All").andReturn(503, "{}").always();
@@ -165,7 +176,8 @@ class StorageApplyRequestsTest {
                 client.getConfiguration()).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build()) {
             assertThatThrownBy(() -> StorageApply.of(impatient).preview(plan))
                     .isInstanceOf(KubernetesApiException.class)
-                    .hasMessageContaining("no answer");
+                    .hasMessageContaining("dry-run create StorageClass gantry-topolvm-vg0")
+                    .hasMessageContaining("no answer within 300 ms, the client's request timeout");
         }
     }
 }
