@@ -25,7 +25,7 @@ public final class RecordingClient {
 
     /** Every fabric8 DSL method that writes to the API server. */
     public static final Set<String> WRITES = Set.of("create", "createOr", "createOrReplace", "update",
-            "updateStatus", "replace", "replaceStatus", "patch", "patchStatus", "edit", "editStatus", "delete",
+            "updateStatus", "replace", "replaceStatus", "patch", "patchStatus", "edit", "editStatus", "accept", "delete",
             "serverSideApply", "apply", "evict", "scale", "rolling", "restart", "pause", "resume", "undo",
             "updateImage", "cordon", "uncordon", "drain");
 
