@@ -33,3 +33,10 @@ plan.placements().forEach(p -> System.out.printf("%-12s %-6s on %-9s %-5s reques
 
 // 5. What to apply: one StorageClass per pool and a PVC per claim, pinned with selected-node.
 System.out.println(plan.manifestsYaml());
+
+// 6. On each node, the pool the plan assumes: here TopoLVM's lvmd.yaml for worker-1, whose two NVMe
+//    drives make a volume group striped over both. PoolWorkflow.workflow(executor) would also
+//    create the physical volumes and the volume group over SSH, each step checked first; see
+//    docs/storage.md, "On the node".
+PoolWorkflow node1 = PoolWorkflow.forNode(plan, "worker-1", PoolLayout.disks("data", "/dev/nvme0n1", "/dev/nvme1n1"));
+System.out.println(node1.lvmdConfig().orElseThrow());
