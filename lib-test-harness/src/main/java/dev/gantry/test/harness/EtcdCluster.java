@@ -85,7 +85,8 @@ public final class EtcdCluster {
         EtcdCluster formed = new EtcdCluster(started, ports, token, scheme);
         for (int i = 0; i < members; i++) {
             URI client = formed.clientUrl(i);
-            Readiness health = pki.map(p -> p.health(client)).orElseGet(() -> Readiness.httpOk(client.resolve("/health")));
+            Readiness health = pki.map(p -> p.health(client))
+                    .orElseGet(() -> Readiness.httpOk(client.resolve("/health")));
             started.get(i).await(health, FORMING);
         }
         return formed;

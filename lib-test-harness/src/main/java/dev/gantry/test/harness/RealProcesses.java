@@ -92,9 +92,10 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
     }
 
     /**
-     * Creates a private directory under {@code gantry.it.work} that is deleted, with everything in
-     * it, at the end of the current test (or class), after the processes started before it have
-     * stopped: the place for files that must not outlive the programs using them, such as keys.
+     * Creates a private directory (mode {@code rwx------}) under {@code gantry.it.work} that is
+     * deleted, with everything in it, at the end of the current test (or class), after the
+     * processes started after it have stopped: the place for files that must not outlive the
+     * programs using them, such as keys.
      */
     Path directory(String name) {
         Path directory;
