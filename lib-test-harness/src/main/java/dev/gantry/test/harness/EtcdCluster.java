@@ -6,15 +6,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A real etcd cluster of one or more members on {@code 127.0.0.1} (Debian package
  * {@code etcd-server}), each member with its own client and peer ports and its own data
  * directory, started with the flags recorded in {@code shared/research/real-components.md},
  * section 2, and a fresh cluster token.
+ *
+ * <p>For etcd with {@code --client-cert-auth}, as kubeadm runs it, see {@link EtcdTlsCluster}.
  *
  * <p>{@link #start(RealProcesses, int)} returns once every member answers {@code GET /health}
  * with 200, that is once the cluster has a leader. Members are numbered from 0 in the methods and
@@ -38,11 +42,13 @@ public final class EtcdCluster {
     private final List<RealProcess> members;
     private final List<Integer> ports;
     private final String token;
+    private final String scheme;
 
-    private EtcdCluster(List<RealProcess> members, List<Integer> ports, String token) {
+    private EtcdCluster(List<RealProcess> members, List<Integer> ports, String token, String scheme) {
         this.members = List.copyOf(members);
         this.ports = List.copyOf(ports);
         this.token = token;
+        this.scheme = scheme;
     }
 
     /**
@@ -56,33 +62,49 @@ public final class EtcdCluster {
      * @throws AssertionError when etcd is not installed on CI, or the cluster does not form in time
      */
     public static EtcdCluster start(RealProcesses processes, int members) {
+        return start(processes, members, Optional.empty());
+    }
+
+    /** Starts plain members, or members that speak mutual TLS to clients and peers with {@code pki}. */
+    static EtcdCluster start(RealProcesses processes, int members, Optional<EtcdPki> pki) {
         Objects.requireNonNull(processes, "processes");
-        if (members < 1) {
-            throw new IllegalArgumentException("an etcd cluster needs at least 1 member, got " + members);
-        }
+        requireMembers(members);
         Path etcd = Programs.require("etcd", "etcd-server");
         List<Integer> ports = LoopbackPorts.allocate(2 * members);
         String token = "gantry-harness-" + UUID.randomUUID();
+        String scheme = pki.isPresent() ? "https" : "http";
         String cluster = IntStream.range(0, members)
-                .mapToObj(i -> memberName(i) + "=" + url(ports.get(2 * i + 1)))
+                .mapToObj(i -> memberName(i) + "=" + url(scheme, ports.get(2 * i + 1)))
                 .collect(Collectors.joining(","));
         List<RealProcess> started = new ArrayList<>();
         for (int i = 0; i < members; i++) {
-            started.add(processes.start(member(etcd, i, ports, cluster, token)));
+            int member = i;
+            List<String> tls = pki.map(p -> p.flags(member)).orElse(List.of());
+            started.add(processes.start(member(etcd, i, scheme, ports, cluster, token, tls)));
         }
-        EtcdCluster formed = new EtcdCluster(started, ports, token);
+        EtcdCluster formed = new EtcdCluster(started, ports, token, scheme);
         for (int i = 0; i < members; i++) {
-            started.get(i).await(Readiness.httpOk(formed.clientUrl(i).resolve("/health")), FORMING);
+            URI client = formed.clientUrl(i);
+            Readiness health = pki.map(p -> p.health(client))
+                    .orElseGet(() -> Readiness.httpOk(client.resolve("/health")));
+            started.get(i).await(health, FORMING);
         }
         return formed;
     }
 
-    private static RealProcess.Builder member(Path etcd, int i, List<Integer> ports, String cluster, String token) {
-        String client = url(ports.get(2 * i));
-        String peer = url(ports.get(2 * i + 1));
+    static void requireMembers(int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("an etcd cluster needs at least 1 member, got " + members);
+        }
+    }
+
+    private static RealProcess.Builder member(Path etcd, int i, String scheme, List<Integer> ports, String cluster,
+            String token, List<String> tls) {
+        String client = url(scheme, ports.get(2 * i));
+        String peer = url(scheme, ports.get(2 * i + 1));
         // Each member waits for its peers before it serves clients; its peer port listens at once.
         return RealProcess.builder("etcd-" + memberName(i))
-                .commandInWorkDir(dir -> List.of(etcd.toString(),
+                .commandInWorkDir(dir -> Stream.concat(Stream.of(etcd.toString(),
                         "--name", memberName(i),
                         "--data-dir", dir.resolve("data").toString(),
                         "--listen-client-urls", client,
@@ -91,7 +113,7 @@ public final class EtcdCluster {
                         "--initial-advertise-peer-urls", peer,
                         "--initial-cluster", cluster,
                         "--initial-cluster-state", "new",
-                        "--initial-cluster-token", token))
+                        "--initial-cluster-token", token), tls.stream()).toList())
                 .readiness(Readiness.tcpPort(LoopbackPorts.HOST, ports.get(2 * i + 1)), FORMING);
     }
 
@@ -123,7 +145,7 @@ public final class EtcdCluster {
      */
     public URI clientUrl(int index) {
         checkIndex(index);
-        return URI.create(url(ports.get(2 * index)));
+        return URI.create(url(scheme, ports.get(2 * index)));
     }
 
     /**
@@ -143,7 +165,7 @@ public final class EtcdCluster {
      */
     public URI peerUrl(int index) {
         checkIndex(index);
-        return URI.create(url(ports.get(2 * index + 1)));
+        return URI.create(url(scheme, ports.get(2 * index + 1)));
     }
 
     /**
@@ -185,11 +207,11 @@ public final class EtcdCluster {
         Objects.checkIndex(index, members.size());
     }
 
-    private static String memberName(int index) {
+    static String memberName(int index) {
         return "e" + (index + 1);
     }
 
-    private static String url(int port) {
-        return "http://" + LoopbackPorts.HOST + ":" + port;
+    private static String url(String scheme, int port) {
+        return scheme + "://" + LoopbackPorts.HOST + ":" + port;
     }
 }

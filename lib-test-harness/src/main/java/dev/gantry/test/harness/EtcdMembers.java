@@ -7,12 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How many members the {@link EtcdCluster} parameter of a {@link RealPrograms} test gets; without
- * it, three.
+ * How many members the {@link EtcdCluster} or {@link EtcdTlsCluster} parameter of a
+ * {@link RealPrograms} test gets; without it, three.
  *
  * <pre>{@code
  * @Test
  * void aSingleMemberAnswersHealthy(@EtcdMembers(1) EtcdCluster etcd) { ... }
+ *
+ * @Test
+ * void aMutualTlsMemberAnswersHealthy(@EtcdMembers(1) EtcdTlsCluster etcd) { ... }
  * }</pre>
  */
 @Target(ElementType.PARAMETER)

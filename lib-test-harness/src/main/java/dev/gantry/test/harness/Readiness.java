@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a {@link RealProcess} has to show before a test may use it: a named probe, polled until it
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Readiness.httpOk(URI.create("http://127.0.0.1:" + clientPort + "/health"));
+ * Readiness.httpOk(URI.create("https://127.0.0.1:" + clientPort + "/health"), sslContext);
  * Readiness.tcpPort(LoopbackPorts.HOST, rpcPort);
  * Readiness.logLine(Pattern.compile("Server listening on"));
  * Readiness.command("litecoin-cli", "-regtest", "-rpcport=" + rpcPort, "getblockcount");
@@ -79,7 +81,29 @@ public final class Readiness {
      */
     public static Readiness httpOk(URI uri) {
         Objects.requireNonNull(uri, "uri");
-        HttpClient client = HttpClient.newBuilder()
+        return httpOk(uri, HttpClient.newBuilder());
+    }
+
+    /**
+     * Ready when {@code GET uri} answers with a 2xx status over TLS with the given context, which
+     * decides the trusted CAs and the client certificate shown (mutual TLS); the server's
+     * certificate must name the host of {@code uri}.
+     *
+     * @param uri the https address to request, such as {@code https://127.0.0.1:2379/health}
+     * @param tls the TLS context
+     * @return the readiness
+     */
+    public static Readiness httpOk(URI uri, SSLContext tls) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(tls, "tls");
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("a TLS readiness needs an https URI, got " + uri);
+        }
+        return httpOk(uri, HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private static Readiness httpOk(URI uri, HttpClient.Builder builder) {
+        HttpClient client = builder
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -364,7 +364,8 @@ public final class RealProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    /** Deletes a directory and everything in it; a failure is logged at WARN, not thrown. */
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

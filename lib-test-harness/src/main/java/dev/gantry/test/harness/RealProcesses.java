@@ -1,11 +1,15 @@
 package dev.gantry.test.harness;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -60,8 +64,8 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
     private static final Logger log = LoggerFactory.getLogger(RealProcesses.class);
     private static final int LOG_LINES_ON_FAILURE = 20;
 
-    private final Deque<RealProcess> classScoped = new ConcurrentLinkedDeque<>();
-    private final Deque<RealProcess> testScoped = new ConcurrentLinkedDeque<>();
+    private final Deque<AutoCloseable> classScoped = new ConcurrentLinkedDeque<>();
+    private final Deque<AutoCloseable> testScoped = new ConcurrentLinkedDeque<>();
     private volatile boolean inTest;
     private volatile String logGroup;
 
@@ -85,6 +89,23 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
         RealProcess process = builder.start();
         (inTest ? testScoped : classScoped).push(process);
         return process;
+    }
+
+    /**
+     * Creates a private directory (mode {@code rwx------}) under {@code gantry.it.work} that is
+     * deleted, with everything in it, at the end of the current test (or class), after the
+     * processes started after it have stopped: the place for files that must not outlive the
+     * programs using them, such as keys.
+     */
+    Path directory(String name) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory(Files.createDirectories(ItDirectories.work()), name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a working directory under " + ItDirectories.work(), e);
+        }
+        (inTest ? testScoped : classScoped).push(() -> RealProcess.deleteRecursively(directory));
+        return directory;
     }
 
     @Override
@@ -119,8 +140,7 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
     void leaveTest(Optional<Throwable> failure) {
         inTest = false;
         if (failure.isPresent()) {
-            testScoped.forEach(RealProcesses::logTail);
-            classScoped.forEach(RealProcesses::logTail);
+            running().forEach(RealProcesses::logTail);
         }
         closeAll(testScoped);
     }
@@ -131,9 +151,8 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
 
     /** The processes not yet closed: the current test's, then the class's, newest first. */
     List<RealProcess> running() {
-        List<RealProcess> running = new ArrayList<>(testScoped);
-        running.addAll(classScoped);
-        return List.copyOf(running);
+        return Stream.concat(testScoped.stream(), classScoped.stream())
+                .filter(RealProcess.class::isInstance).map(RealProcess.class::cast).toList();
     }
 
     private static void logTail(RealProcess process) {
@@ -141,16 +160,18 @@ public final class RealProcesses implements BeforeAllCallback, BeforeEachCallbac
                 process.indentedLogTail(LOG_LINES_ON_FAILURE));
     }
 
-    private static void closeAll(Deque<RealProcess> processes) {
+    private static void closeAll(Deque<AutoCloseable> scoped) {
         RuntimeException failure = null;
-        for (RealProcess process = processes.poll(); process != null; process = processes.poll()) {
+        for (AutoCloseable resource = scoped.poll(); resource != null; resource = scoped.poll()) {
             try {
-                process.close();
-            } catch (RuntimeException e) {
+                resource.close();
+            } catch (Exception e) {
+                RuntimeException unchecked = e instanceof RuntimeException runtime
+                        ? runtime : new IllegalStateException("cannot close " + resource, e);
                 if (failure == null) {
-                    failure = e;
+                    failure = unchecked;
                 } else {
-                    failure.addSuppressed(e);
+                    failure.addSuppressed(unchecked);
                 }
             }
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of these types:
  * <ul>
  *   <li>{@link EtcdCluster}: a cluster of three members, or as many as {@link EtcdMembers} says;</li>
+ *   <li>{@link EtcdTlsCluster}: the same over mutual TLS only, with a private CA and a client
+ *       certificate made by openssl, whose keys are deleted with the cluster;</li>
  *   <li>{@link SshServer}: an OpenSSH server with generated keys;</li>
  *   <li>{@link LitecoinRegtest}: a litecoind regtest node, a separate one for each parameter;</li>
  *   <li>{@link RealProcesses}: the scope itself, to start other programs such as

@@ -41,6 +41,7 @@ final class RealProgramsExtension implements BeforeAllCallback, BeforeEachCallba
 
     private static final Map<Class<?>, List<Program>> PROGRAMS = Map.of(
             EtcdCluster.class, List.of(new Program("etcd", "etcd-server")),
+            EtcdTlsCluster.class, List.of(new Program("etcd", "etcd-server"), new Program("openssl", "openssl")),
             SshServer.class, List.of(new Program("sshd", "openssh-server"), new Program("ssh-keygen", "openssh-client")),
             LitecoinRegtest.class, List.of(new Program("litecoind", "litecoind")),
             RealProcesses.class, List.of());
@@ -90,8 +91,10 @@ final class RealProgramsExtension implements BeforeAllCallback, BeforeEachCallba
             return processes;
         }
         if (type == EtcdCluster.class) {
-            int members = parameterContext.findAnnotation(EtcdMembers.class).map(EtcdMembers::value).orElse(3);
-            return EtcdCluster.start(processes, members);
+            return EtcdCluster.start(processes, members(parameterContext));
+        }
+        if (type == EtcdTlsCluster.class) {
+            return EtcdTlsCluster.start(processes, members(parameterContext));
         }
         if (type == SshServer.class) {
             return SshServer.start(processes);
@@ -124,6 +127,10 @@ final class RealProgramsExtension implements BeforeAllCallback, BeforeEachCallba
             current = current.getParent().get();
         }
         return current;
+    }
+
+    private static int members(ParameterContext parameterContext) {
+        return parameterContext.findAnnotation(EtcdMembers.class).map(EtcdMembers::value).orElse(3);
     }
 
     private static String nodeName(ParameterContext parameterContext) {

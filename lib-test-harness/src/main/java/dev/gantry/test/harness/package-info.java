@@ -5,7 +5,8 @@
  * deadline and a clean stop.
  *
  * <p>{@link dev.gantry.test.harness.RealPrograms} is the entry point: annotate a JUnit 5 test
- * class and declare parameters such as {@link dev.gantry.test.harness.EtcdCluster},
+ * class and declare parameters such as {@link dev.gantry.test.harness.EtcdCluster} (or
+ * {@link dev.gantry.test.harness.EtcdTlsCluster} for mutual TLS),
  * {@link dev.gantry.test.harness.SshServer} or {@link dev.gantry.test.harness.LitecoinRegtest}.
  * The pieces underneath are public too: {@link dev.gantry.test.harness.RealProcess} (one
  * program, its log and its stop), {@link dev.gantry.test.harness.RealProcesses} (the scope that

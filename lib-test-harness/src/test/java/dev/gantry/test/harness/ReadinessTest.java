@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,6 +105,21 @@ class ReadinessTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("awaited the moon to rise")
                 .hasMessageContaining("last probe failure: IllegalStateException: cloudy over astronomer");
+    }
+
+    @Test
+    void aTlsHttpReadinessRefusesAPlainHttpAddress() throws Exception {
+        URI plain = URI.create("http://127.0.0.1:2379/health");
+
+        assertThatThrownBy(() -> Readiness.httpOk(plain, SSLContext.getDefault()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs an https URI, got " + plain);
+    }
+
+    @Test
+    void aTlsHttpReadinessDescribesTheHttpsAddress() throws Exception {
+        URI tls = URI.create("https://127.0.0.1:2379/health");
+
+        assertThat(Readiness.httpOk(tls, SSLContext.getDefault())).hasToString("HTTP 2xx from GET " + tls);
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.gantry.test.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,35 @@ class RealProcessesTest {
         assertThat(byBuilder.logFile()).hasParent(ItDirectories.logs().resolve("custom"));
         extension.leaveTest(Optional.empty());
         extension.leaveClass();
+    }
+
+    @Test
+    void deletesADirectoryMadeInATestWithEverythingInItWhenTheTestEnds() throws IOException {
+        extension.enterClass(RealProcessesTest.class);
+        extension.enterTest(RealProcessesTest.class);
+        Path keys = extension.directory("keys");
+        Files.writeString(keys.resolve("client.key"), "not a real key");
+        RealProcess user = extension.start(sleeper("key-user"));
+
+        extension.leaveTest(Optional.empty());
+
+        assertThat(user.isAlive()).isFalse();
+        assertThat(keys).doesNotExist();
+        extension.leaveClass();
+    }
+
+    @Test
+    void keepsADirectoryMadeBeforeTheTestsUntilTheClassEnds() {
+        extension.enterClass(RealProcessesTest.class);
+        Path shared = extension.directory("shared-keys");
+        extension.enterTest(RealProcessesTest.class);
+        extension.leaveTest(Optional.empty());
+
+        assertThat(shared).isDirectory().startsWith(ItDirectories.work());
+
+        extension.leaveClass();
+
+        assertThat(shared).doesNotExist();
     }
 
     private static RealProcess.Builder sleeper(String name) {

@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class RealProgramsIT {
 
     private static final List<SshServer> GIVEN = new ArrayList<>();
+    private static final List<EtcdTlsCluster> GIVEN_ETCD = new ArrayList<>();
 
     @RealPrograms
     static class UsesSshd {
@@ -31,6 +33,16 @@ class RealProgramsIT {
             connect(sshd.port());
             assertThat(sshd.process().isAlive()).isTrue();
             assertThat(Files.readString(sshd.knownHosts())).startsWith("[127.0.0.1]:" + sshd.port() + " ssh-ed25519 ");
+        }
+    }
+
+    @RealPrograms
+    static class UsesEtcdOverTls {
+        @Test
+        void getsAMutualTlsMember(@EtcdMembers(1) EtcdTlsCluster etcd) throws IOException {
+            GIVEN_ETCD.add(etcd);
+            assertThat(etcd.member(0).isAlive()).isTrue();
+            assertThat(Files.readString(etcd.clientKey())).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         }
     }
 
@@ -47,6 +59,32 @@ class RealProgramsIT {
         assertThat(sshd.process().workDir()).doesNotExist();
         assertThat(sshd.clientKey()).as("no private key outlives the test").doesNotExist();
         assertThatThrownBy(() -> connect(sshd.port())).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void injectsATlsEtcdClusterAndDeletesItsKeysAfterTheTest() {
+        GIVEN_ETCD.clear();
+
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(UsesEtcdOverTls.class)).execute();
+
+        assertThat(results.testEvents().succeeded().count()).as("%s", results.testEvents().list()).isEqualTo(1);
+        EtcdTlsCluster etcd = GIVEN_ETCD.get(0);
+        assertThat(etcd.member(0).isAlive()).isFalse();
+        assertThat(etcd.member(0).workDir()).doesNotExist();
+        assertThat(etcd.clientKey()).as("no private key outlives the test").doesNotExist();
+        assertThat(etcd.caBundle().getParent()).as("the cluster's PKI directory").doesNotExist();
+        assertThat(serverKeys(etcd)).isNotEmpty().allSatisfy(key -> assertThat(key).doesNotExist());
+    }
+
+    /** The members' key files, as their command lines name them. */
+    private static List<Path> serverKeys(EtcdTlsCluster etcd) {
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i < etcd.size(); i++) {
+            List<String> command = etcd.member(i).command();
+            keys.add(Path.of(command.get(command.indexOf("--key-file") + 1)));
+        }
+        return keys;
     }
 
     private static void connect(int port) throws IOException {
