@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
 public record Inventory(List<Machine> machines) {
 
     /** The largest input {@link #load(Path)} and {@link #parse(String)} accept, in UTF-8 bytes: 4 MiB. */
-    public static final int MAX_INPUT_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_INPUT_BYTES = InventoryReader.MAX_INPUT_BYTES;
 
     /**
      * Copies the machines and checks that their names and addresses are unique.
@@ -90,7 +90,7 @@ public record Inventory(List<Machine> machines) {
      * @throws GantryException when the file cannot be read, naming the path
      */
     public static Inventory load(Path file) {
-        return InventoryReader.load(Objects.requireNonNull(file, "file"));
+        return new Inventory(InventoryReader.load(Objects.requireNonNull(file, "file")));
     }
 
     /**
@@ -113,8 +113,8 @@ public record Inventory(List<Machine> machines) {
      * @throws ParseException when the text is not a valid inventory or is larger than 4 MiB
      */
     public static Inventory parse(String text, String sourceName) {
-        return InventoryReader.parse(Objects.requireNonNull(text, "text"),
-                Objects.requireNonNull(sourceName, "sourceName"));
+        return new Inventory(InventoryReader.parse(Objects.requireNonNull(text, "text"),
+                Objects.requireNonNull(sourceName, "sourceName")));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.gantry.core.internal;
 
 import dev.gantry.core.GantryException;
-import dev.gantry.core.Inventory;
 import dev.gantry.core.Machine;
 import dev.gantry.core.ParseException;
 import dev.gantry.core.ProviderKind;
@@ -26,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an {@link Inventory} from YAML or JSON text, turning every problem into a
- * {@link ParseException} that names the source, the line, the machine and the field.
+ * Reads the machines of an inventory ({@code dev.gantry.core.Inventory}) from YAML or JSON text,
+ * turning every problem into a {@link ParseException} that names the source, the line, the machine
+ * and the field.
  *
  * <p>Not thread-safe; one instance per document, created by {@link #parse(String, String)}.
  */
@@ -35,6 +35,9 @@ public final class InventoryReader {
 
     /** How deeply an inventory may nest; it needs 4: machines, a machine, its ssh or labels, their values. */
     public static final int MAX_DEPTH = 32;
+
+    /** The largest inventory read: 4 MiB of UTF-8. */
+    public static final int MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(InventoryReader.class);
 
@@ -64,25 +67,25 @@ public final class InventoryReader {
     }
 
     /**
-     * Reads an inventory file, at most {@value Inventory#MAX_INPUT_BYTES} bytes of UTF-8.
+     * Reads an inventory file, at most {@value #MAX_INPUT_BYTES} bytes of UTF-8.
      *
      * @param file the file
-     * @return the inventory
+     * @return the machines, in file order
      * @throws ParseException naming the file, line, machine and field of the first problem
      * @throws GantryException when the file does not exist or cannot be read
      */
-    public static Inventory load(Path file) {
+    public static List<Machine> load(Path file) {
         String source = file.toString();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(Inventory.MAX_INPUT_BYTES + 1);
+            bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new GantryException("inventory file " + source + " does not exist"
                     + " (expected a YAML or JSON inventory file at that path)", e);
         } catch (IOException e) {
             throw new GantryException("cannot read inventory file " + source + ": " + e, e);
         }
-        if (bytes.length > Inventory.MAX_INPUT_BYTES) {
+        if (bytes.length > MAX_INPUT_BYTES) {
             throw tooLarge(source);
         }
         return parse(decode(bytes, source), source);
@@ -93,23 +96,23 @@ public final class InventoryReader {
      *
      * @param text the document
      * @param source the name of the input for messages
-     * @return the inventory
+     * @return the machines, in file order
      * @throws ParseException naming the source, line, machine and field of the first problem
      */
-    public static Inventory parse(String text, String source) {
-        if (text.length() > Inventory.MAX_INPUT_BYTES || utf8Length(text) > Inventory.MAX_INPUT_BYTES) {
+    public static List<Machine> parse(String text, String source) {
+        if (text.length() > MAX_INPUT_BYTES || utf8Length(text) > MAX_INPUT_BYTES) {
             throw tooLarge(source);
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.isBlank()) {
             throw ParseException.of(source, "the input is empty (expected a YAML or JSON map with a 'machines' list)");
         }
-        Inventory inventory = new InventoryReader(source, body).read();
-        log.debug("Read inventory {} with {} machines", source, inventory.size());
-        return inventory;
+        List<Machine> machines = new InventoryReader(source, body).read();
+        log.debug("Read inventory {} with {} machines", source, machines.size());
+        return machines;
     }
 
-    private Inventory read() {
+    private List<Machine> read() {
         TreeReader reader = isJson(text) ? TreeReader.json(source, text) : TreeReader.yaml(source, text);
         Node.Sequence list = machineList(reader.withMaxDepth(MAX_DEPTH).read("a map with a 'machines' list"));
         List<Parsed> parsed = new ArrayList<>(list.items().size());
@@ -120,7 +123,7 @@ public final class InventoryReader {
         MachineDuplicate.find(machines).ifPresent(d -> {
             throw duplicate(d, parsed);
         });
-        return new Inventory(machines);
+        return List.copyOf(machines);
     }
 
     /** A document whose first non-blank character is an opening brace is JSON. */
@@ -276,7 +279,7 @@ public final class InventoryReader {
     }
 
     private static ParseException tooLarge(String source) {
-        return ParseException.of(source, "the input is larger than 4 MiB (" + Inventory.MAX_INPUT_BYTES
+        return ParseException.of(source, "the input is larger than 4 MiB (" + MAX_INPUT_BYTES
                 + " bytes), the most an inventory may have (expected a smaller file; split it if need be)");
     }
 
