@@ -2,25 +2,24 @@ package dev.gantry.core.controlplane;
 
 import dev.gantry.core.GantryException;
 import dev.gantry.core.Machine;
-import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.etcd.EtcdClusterView;
 import dev.gantry.core.etcd.EtcdErrors;
 import dev.gantry.core.etcd.EtcdMember;
 import dev.gantry.core.etcd.Etcdctl;
 import dev.gantry.core.etcd.JoinGuards;
+import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.Host;
+import dev.gantry.core.internal.Digests;
+import dev.gantry.core.internal.Lines;
 import dev.gantry.core.workflow.Retry;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.StepContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +105,7 @@ final class ControlPlaneSteps {
 
     private Step write(Artifact artifact) {
         byte[] content = artifact.content().getBytes(StandardCharsets.UTF_8);
-        String digest = sha256(content);
+        String digest = Digests.sha256(content);
         Machine owner = machine(artifact.host());
         return Step.of("write " + artifact.path() + " on " + artifact.host(),
                 ctx -> run(ctx, owner, QUICK, "sha256sum", artifact.path()).stdout().startsWith(digest + " "),
@@ -178,20 +177,7 @@ final class ControlPlaneSteps {
     private static void require(ExecResult result, Machine machine, String what) {
         if (!result.ok()) {
             throw new GantryException(machine.name() + ": " + what + " failed (exit " + result.exit() + "): "
-                    + tail(result.stderr()));
-        }
-    }
-
-    private static String tail(String text) {
-        String stripped = text.strip();
-        return stripped.length() <= 2000 ? stripped : "..." + stripped.substring(stripped.length() - 2000);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+                    + Lines.tail(result.stderr()));
         }
     }
 

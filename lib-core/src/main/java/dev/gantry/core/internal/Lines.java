@@ -63,4 +63,13 @@ public final class Lines {
         }
         return sb.toString();
     }
+
+    /**
+     * Returns the end of a command's output for an error message: the whole text stripped, or its
+     * last 2,000 characters after {@code ...} when it is longer (the failure is usually at the end).
+     */
+    public static String tail(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= 2000 ? stripped : "..." + stripped.substring(stripped.length() - 2000);
+    }
 }

@@ -3,6 +3,7 @@ package dev.gantry.core.storage;
 import dev.gantry.core.GantryException;
 import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.HostExecutor;
+import dev.gantry.core.internal.Lines;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.StepContext;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ final class FilesystemSteps {
         }
         if (!r.ok()) {
             throw new GantryException(host.host().name() + ": cannot probe " + device + " (blkid exit " + r.exit()
-                    + "): " + LvmHost.tail(r.stderr()));
+                    + "): " + Lines.tail(r.stderr()));
         }
         if (!type.equals("ext4")) {
             throw new GantryException(host.host().name() + ": " + device + " already holds a " + type + " signature;"

@@ -6,6 +6,7 @@ import dev.gantry.core.exec.ExecResult;
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
 import dev.gantry.core.exec.ShellQuote;
+import dev.gantry.core.internal.Lines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ final class LvmHost {
         ExecResult r = executor.exec(host, argv, timeout);
         if (!r.ok()) {
             throw new GantryException(host.name() + ": `" + ShellQuote.join(argv) + "` failed (exit " + r.exit()
-                    + "): " + tail(r.stderr().isBlank() ? r.stdout() : r.stderr()));
+                    + "): " + Lines.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()));
         }
     }
 
@@ -109,7 +110,7 @@ final class LvmHost {
         ExecResult r = executor.exec(host, argv, READ);
         if (!r.ok()) {
             throw new GantryException(host.name() + ": `" + ShellQuote.join(argv) + "` failed (exit " + r.exit()
-                    + "): " + tail(r.stderr()) + "; is lvm2 installed?");
+                    + "): " + Lines.tail(r.stderr()) + "; is lvm2 installed?");
         }
         return r.stdout();
     }
@@ -133,8 +134,4 @@ final class LvmHost {
                 String.valueOf(row.fields()), "a row without \"" + key + "\""));
     }
 
-    static String tail(String text) {
-        String stripped = text.strip();
-        return stripped.length() <= 2000 ? stripped : "..." + stripped.substring(stripped.length() - 2000);
-    }
 }

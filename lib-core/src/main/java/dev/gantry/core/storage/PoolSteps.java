@@ -3,14 +3,12 @@ package dev.gantry.core.storage;
 import dev.gantry.core.GantryException;
 import dev.gantry.core.exec.HostExecutor;
 import dev.gantry.core.exec.ShellQuote;
+import dev.gantry.core.internal.Digests;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.StepContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -152,15 +150,7 @@ final class PoolSteps {
         if (!reserved && name.length() + vg.length() <= LONGEST_NAME) {
             return name;
         }
-        return "gantry-" + sha256(p.namespace() + "/" + p.claim()).substring(0, 16);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "gantry-" + Digests.sha256((p.namespace() + "/" + p.claim()).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
     }
 }

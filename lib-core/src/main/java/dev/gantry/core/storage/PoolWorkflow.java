@@ -2,6 +2,7 @@ package dev.gantry.core.storage;
 
 import dev.gantry.core.exec.Host;
 import dev.gantry.core.exec.HostExecutor;
+import dev.gantry.core.internal.Digests;
 import dev.gantry.core.workflow.Step;
 import dev.gantry.core.workflow.Workflow;
 import java.nio.charset.StandardCharsets;
@@ -225,7 +226,7 @@ public final class PoolWorkflow {
 
     private Step writeLvmd(LvmHost lvm, String config) {
         byte[] content = config.getBytes(StandardCharsets.UTF_8);
-        String digest = PoolSteps.sha256(config);
+        String digest = Digests.sha256(content);
         String parent = lvmdPath.substring(0, Math.max(1, lvmdPath.lastIndexOf('/')));
         return Step.of(host.name() + ": write " + lvmdPath,
                 ctx -> ctx.executor().exec(host, List.of("sha256sum", "--", lvmdPath), WRITE).stdout()
