@@ -93,7 +93,7 @@ final class ClaimDiff {
                     "keep " + liveQuantity + " for this claim in the plan, or move the data to a new, smaller claim"));
         } else if (!expansionAllowed(liveClass, plannedClass)) {
             c.refusals.add(noExpansion(plannedQuantity, liveQuantity, liveClass, plannedClass));
-        } else if (!"Bound".equals(live.getStatus() == null ? null : live.getStatus().getPhase())) {
+        } else if (!liveBound()) {
             c.refusals.add(Finding.fail("CARVE-APPLY-PVC-NOT-BOUND", subject, subject + " would grow from "
                     + liveQuantity + " to " + plannedQuantity + " but is not Bound: Kubernetes resizes only bound"
                     + " claims", "wait until the claim is Bound (kubectl get pvc), then apply again"));
@@ -119,13 +119,17 @@ final class ClaimDiff {
         String liveNode = Optional.ofNullable(annotation(live, StorageRules.SELECTED_NODE))
                 .orElse(annotation(live, PLANNED_NODE));
         boolean provisioned = live.getSpec().getVolumeName() != null && !live.getSpec().getVolumeName().isEmpty()
-                || "Bound".equals(live.getStatus() == null ? null : live.getStatus().getPhase());
+                || liveBound();
         if (plannedNode != null && liveNode != null && !plannedNode.equals(liveNode) && provisioned) {
             c.refusals.add(Finding.fail("CARVE-APPLY-PVC-MOVED", subject, subject + " is bound to a volume on node "
                     + liveNode + " but the plan puts it on " + plannedNode + ": a local volume cannot move",
                     "plan with the claim on " + liveNode + " (describe the cluster as it is), or delete the claim and"
                     + " its data and apply again"));
         }
+    }
+
+    private boolean liveBound() {
+        return live.getStatus() != null && "Bound".equals(live.getStatus().getPhase());
     }
 
     private void unreadable(String why) {
